@@ -1,0 +1,286 @@
+//! Text-level boilerplate: what a scraper glued to the story.
+//!
+//! Each paragraph is scored on cue phrases by category and on the writer addressing the reader
+//! (you, your, we, us, our) outside quotation marks. A paragraph that is mostly boilerplate is
+//! removed whole; otherwise boilerplate sentences at its start or end are trimmed.
+
+use std::ops::Range;
+
+/// Cue phrases by reason, lower case. Matched on word boundaries outside quotation marks.
+const CUES: &[(&str, &[&str])] = &[
+    (
+        "donation-appeal",
+        &[
+            "donate", "donation", "donations", "your support", "support us", "support our",
+            "support now", "supporting us", "support independent", "contribute today",
+            "make a contribution", "every contribution", "paywall", "paywalls", "reader-funded",
+            "funded by readers", "quality journalism", "independent journalism",
+            "our journalism", "our reporting", "become a member", "become a supporter",
+            "chip in", "make a gift", "those who can afford", "keep our journalism",
+        ],
+    ),
+    (
+        "newsletter",
+        &[
+            "newsletter", "newsletters", "sign up", "sign-up", "signup", "your inbox",
+            "email address", "subscribe to our", "delivered to your", "unsubscribe",
+            "privacy policy", "privacy notice", "by signing up", "straight to your inbox",
+        ],
+    ),
+    (
+        "related-links",
+        &[
+            "read more", "related:", "related articles", "related stories", "see also",
+            "more on this story", "most read", "most popular", "you may also like", "read next",
+            "what to read next", "click here", "watch the video", "listen to this article",
+            "recommended reading", "more stories", "top stories",
+        ],
+    ),
+    (
+        "share",
+        &[
+            "share this", "share on", "share via", "share article", "click to share",
+            "follow us", "like us on", "tweet this", "copy link", "email this", "share story",
+            "share page",
+        ],
+    ),
+    (
+        "advertisement",
+        &[
+            "advertisement", "sponsored content", "ad feature", "story continues below",
+            "continue reading below", "scroll to continue", "paid content", "partner content",
+        ],
+    ),
+    ("cookie", &["cookies", "cookie policy", "accept all", "manage preferences"]),
+    (
+        "comments",
+        &["join the conversation", "comment now", "view comments", "post a comment", "community guidelines", "show comments"],
+    ),
+    ("copyright", &["©", "copyright", "all rights reserved", "terms of use", "terms and conditions"]),
+    (
+        "subscription",
+        &[
+            "subscribe", "subscriber", "subscribers", "already a subscriber", "log in",
+            "sign in", "free trial", "unlimited access", "subscription", "register now",
+            "create an account", "subscribe now",
+        ],
+    ),
+];
+
+/// Credit words that mark a photo caption.
+const CAPTION_CUES: &[&str] = &[
+    "photograph:", "photo:", "picture:", "image:", "credit:", "illustration:", "photos:",
+    "pictured:", "photo credit", "image source", "getty images", "shutterstock", "alamy",
+    "pa wire", "pa media", "/pa", "/reuters", "/ap", "/afp", "/epa", "/getty", "via getty",
+];
+
+/// Decides what to keep of one paragraph: returns the byte range to keep (empty to drop it)
+/// and pushes what was removed, with its reason, onto `removed`.
+pub fn classify(para: &str, removed: &mut Vec<(String, &'static str)>) -> Range<usize> {
+    if let Some(reason) = paragraph_reason(para) {
+        removed.push((para.to_string(), reason));
+        return 0..0;
+    }
+    let sents = rough_sentences(para);
+    let mut a = 0;
+    let mut b = sents.len();
+    while a < b && sentence_reason(&para[sents[a].clone()]).is_some() {
+        a += 1;
+    }
+    while b > a && sentence_reason(&para[sents[b - 1].clone()]).is_some() {
+        b -= 1;
+    }
+    if a == b {
+        let reason = sentence_reason(para).unwrap_or("boilerplate");
+        removed.push((para.to_string(), reason));
+        return 0..0;
+    }
+    for s in sents[..a].iter().chain(&sents[b..]) {
+        let t = &para[s.clone()];
+        removed.push((t.to_string(), sentence_reason(t).unwrap_or("boilerplate")));
+    }
+    sents[a].start..sents[b - 1].end
+}
+
+/// Why a whole paragraph is boilerplate, if it is.
+pub fn paragraph_reason(para: &str) -> Option<&'static str> {
+    let lower = unquoted_lower(para);
+    let words = lower.split_whitespace().count().max(1);
+    if words <= 45 && is_caption(&lower) {
+        return Some("caption");
+    }
+    let (hits, best) = cue_hits(&lower);
+    if hits == 0 {
+        return None;
+    }
+    if words <= 14 && !looks_like_reporting(&lower) && rough_sentences(para).len() == 1 {
+        return best;
+    }
+    let address = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| matches!(*w, "you" | "your" | "we" | "us" | "our" | "we're" | "you're"))
+        .count();
+    let ratio = address as f64 / words as f64;
+    let dense = hits as f64 / words as f64 >= 0.03;
+    if (hits >= 3 && (ratio >= 0.03 || dense)) || (hits >= 2 && ratio >= 0.06) {
+        return best;
+    }
+    None
+}
+
+/// Why one short sentence at a paragraph edge is boilerplate, if it is.
+fn sentence_reason(s: &str) -> Option<&'static str> {
+    let lower = unquoted_lower(s);
+    let words = lower.split_whitespace().count();
+    if words == 0 {
+        return Some("boilerplate");
+    }
+    if words <= 30 && is_caption(&lower) {
+        return Some("caption");
+    }
+    if words > 15 || looks_like_reporting(&lower) {
+        return None;
+    }
+    cue_hits(&lower).1
+}
+
+/// A paragraph that reports speech ("said", "told") is news even when it mentions a
+/// newsletter or a donation.
+fn looks_like_reporting(lower: &str) -> bool {
+    [" said", " says", " told ", " according to "].iter().any(|c| lower.contains(c))
+}
+
+fn is_caption(lower: &str) -> bool {
+    CAPTION_CUES.iter().any(|c| {
+        lower.match_indices(c).any(|(i, _)| {
+            // "/pa" must end a word ("/pa wire", "/pa."), not start "/paris"
+            let after = lower[i + c.len()..].chars().next();
+            !c.starts_with('/') || after.is_none_or(|a| !a.is_alphanumeric())
+        })
+    }) && !looks_like_reporting(lower)
+}
+
+/// Total cue hits and the reason with most hits.
+fn cue_hits(lower: &str) -> (usize, Option<&'static str>) {
+    let mut total = 0;
+    let mut best: Option<(&'static str, usize)> = None;
+    for (reason, cues) in CUES {
+        let n: usize = cues.iter().map(|c| count_phrase(lower, c)).sum();
+        total += n;
+        if n > 0 && best.is_none_or(|(_, m)| n > m) {
+            best = Some((reason, n));
+        }
+    }
+    (total, best.map(|b| b.0))
+}
+
+fn count_phrase(hay: &str, phrase: &str) -> usize {
+    hay.match_indices(phrase)
+        .filter(|(i, _)| {
+            let before = hay[..*i].chars().next_back();
+            let after = hay[i + phrase.len()..].chars().next();
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            (edge(before) || !phrase.starts_with(char::is_alphanumeric))
+                && (edge(after) || !phrase.ends_with(char::is_alphanumeric))
+        })
+        .count()
+}
+
+/// Lower-cased text with quoted passages blanked out (a quote about donations is news).
+fn unquoted_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ if inside => {}
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Rough sentence ranges: split after `.`, `!`, `?` (and closing quotes) followed by a space
+/// and an uppercase letter, and before a "Read more"/"Share" style cue glued without a period.
+fn rough_sentences(p: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = p.char_indices().collect();
+    for k in 0..bytes.len() {
+        let (i, c) = bytes[k];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut m = k + 1;
+        while m < bytes.len() && matches!(bytes[m].1, '”' | '’' | '"' | '\'' | ')') {
+            m += 1;
+        }
+        if m + 1 < bytes.len() && bytes[m].1 == ' ' && (bytes[m + 1].1.is_uppercase() || matches!(bytes[m + 1].1, '“' | '"')) {
+            let end = bytes[m].0;
+            let prev_word = p[start..i].rsplit(' ').next().unwrap_or("");
+            if matches!(prev_word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "No") {
+                continue;
+            }
+            out.push(start..end);
+            start = bytes[m + 1].0;
+        }
+    }
+    if start < p.len() {
+        out.push(start..p.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(p: &str) -> (String, Vec<&'static str>) {
+        let mut removed = Vec::new();
+        let r = classify(p, &mut removed);
+        (p[r].to_string(), removed.iter().map(|r| r.1).collect())
+    }
+
+    #[test]
+    fn removes_whole_paragraphs_of_various_publishers() {
+        let cases: &[(&str, &str)] = &[
+            ("Read more", "related-links"),
+            ("READ MORE: Ministers braced for autumn showdown", "related-links"),
+            ("Share this article", "share"),
+            ("Advertisement", "advertisement"),
+            ("Sign up for our free Morning Edition newsletter and get the day's top stories straight to your inbox.", "newsletter"),
+            ("Rescue teams search the rubble on Tuesday. Photograph: Ana Ruiz/Reuters", "caption"),
+            ("© 2025 Northern Post Media. All rights reserved.", "copyright"),
+            ("We rely on readers like you. Our reporting is free to read because thousands of you chip in. If you can, make a contribution today and become a supporter: every donation, big or small, keeps our journalism open to all.", "donation-appeal"),
+            ("Already a subscriber? Log in to continue reading.", "subscription"),
+        ];
+        for (p, reason) in cases {
+            let (kept, reasons) = keep(p);
+            assert_eq!(kept, "", "{p:?} should be removed");
+            assert_eq!(reasons, vec![*reason], "{p:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_news() {
+        let news = [
+            "The minister said the newsletter sent to party members had been a mistake.",
+            "“Your support means everything,” the candidate told supporters in Leeds.",
+            "Shares in the company fell 5 per cent after it announced the deal on Monday.",
+            "Police said 12 people had signed up to give evidence about the cookies sold at the fair.",
+            "Volodymyr Zelensky and Sir Keir Starmer have agreed closer ties on military production.",
+        ];
+        for p in news {
+            assert_eq!(keep(p).0, p, "{p:?} should be kept");
+        }
+    }
+
+    #[test]
+    fn trims_glued_edges() {
+        let (kept, reasons) = keep("The council approved the plan on Tuesday. Read more: Why the plan matters");
+        assert_eq!(kept, "The council approved the plan on Tuesday.");
+        assert_eq!(reasons, vec!["related-links"]);
+    }
+}
