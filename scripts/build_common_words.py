@@ -4,7 +4,7 @@ case, so a capitalised occurrence at the start of a sentence is not taken for a 
 
 Derived statistics only (one word per line, no text): a word is kept when it occurs in lower
 case at least MIN times in the training texts and its lower-case share among non-sentence-initial
-occurrences is at least 0.9. Sources (read at build time, never copied):
+occurrences is at least 0.25. Sources (read at build time, never copied):
   ../shared/data/conll2003/eng.train  (token column)
   ../shared/data/polnear/train/text/*.txt
 usage: python3 scripts/build_common_words.py [SHARED_DIR] > crates/lexicon/data/common_words.txt
@@ -40,5 +40,5 @@ for path in sorted(glob.glob(os.path.join(shared, "data/polnear/train/text/*.txt
         for s in re.split(r"(?<=[.!?])\s+", f.read()):
             feed(re.findall(r"[\w'’-]+|[^\w\s]", s))
 
-words = sorted(w for w, n in lower.items() if n >= MIN and n / (n + cap[w]) >= 0.9)
+words = sorted(w for w, n in lower.items() if n >= MIN and n / (n + cap[w]) >= 0.25)
 sys.stdout.write("\n".join(words) + "\n")

@@ -1,1 +1,63 @@
-//! placeholder
+/*!
+The `ner` stage: finds proper-name mentions and types them PER, ORG, LOC or MISC.
+
+This first version is rule-based (a learned tagger replaces the typing in a later issue; the
+stage interface stays). It works in two passes over the document:
+
+1. **Chunks** ([`chunk`]): maximal runs of capitalised words, joined by name particles ("of",
+   "de", "van", "bin") and "No 10"-style numbers; a capitalised common word that opens a
+   sentence or a quotation is dropped ("During", "After", "The").
+2. **Typing** ([`classify`]): honorifics (Mr, Sir, Sen.) mark people and stay in the mention;
+   gazetteers of countries, demonyms, cities, well-known organisations; name shapes ("… Street",
+   "Palace of …", "… Ministry", "Operation …"); first names; and document context: a surname
+   seen with an honorific ("Mr Zelensky") makes every chunk ending in it a person, and a word
+   typed once keeps its type for the rest of the article.
+
+# Example
+```
+use byline_doc::{Document, EntityType, Stage};
+let mut doc = Document::from_text("x", "");
+doc.text = "Mr Zelensky met Sir Keir Starmer at Downing Street in London.".into();
+byline_segment::Segment.process(&mut doc).unwrap();
+byline_ner::Ner::default().process(&mut doc).unwrap();
+let found: Vec<(&str, EntityType)> =
+    doc.mentions.iter().map(|m| (doc.slice(m.span), m.etype)).collect();
+assert_eq!(found, [("Mr Zelensky", EntityType::Per), ("Sir Keir Starmer", EntityType::Per),
+                   ("Downing Street", EntityType::Loc), ("London", EntityType::Loc)]);
+```
+*/
+#![deny(missing_docs)]
+
+pub mod chunk;
+pub mod classify;
+
+use byline_doc::{Document, Layer, Mention, MentionKind, Stage, StageError};
+
+/// The named-entity stage.
+#[derive(Debug, Default, Clone)]
+pub struct Ner;
+
+impl Stage for Ner {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::QuotedRegions]
+    }
+
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Mentions]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let chunks = chunk::chunks(doc);
+        let typed = classify::classify(doc, &chunks);
+        doc.mentions = typed
+            .into_iter()
+            .map(|(span, etype)| Mention { span, kind: MentionKind::Name, etype, entity: None })
+            .collect();
+        doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        Ok(())
+    }
+}

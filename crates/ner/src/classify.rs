@@ -1,0 +1,298 @@
+//! Typing chunks: gazetteers, name shapes and document context.
+
+use std::collections::HashMap;
+
+use crate::chunk::{is_plain_word, stem, Chunk};
+use byline_doc::{Document, EntityType, Span, TokenKind};
+use byline_lexicon::{orgs, people, places, speech};
+
+/// Titles that are offices rather than parts of a name: they are left out of the mention
+/// ("Prime Minister Keir Starmer" → "Keir Starmer"); coreference reads them as roles.
+fn is_office_word(w: &str) -> bool {
+    matches!(
+        w,
+        "President" | "Prime" | "Minister" | "Chancellor" | "Secretary" | "Speaker" | "Premier"
+            | "Vice" | "Vice-President" | "Foreign" | "Home" | "Defence" | "Defense" | "Health"
+            | "Deputy" | "Chief" | "Executive" | "Attorney" | "General" | "First" | "Supreme"
+            | "Leader" | "Mayor" | "Commissioner" | "Justice" | "Education" | "Crown"
+            | "Coach" | "Manager" | "Captain" | "Ambassador"
+    )
+}
+
+/// Honorifics that stay inside the mention.
+fn is_courtesy(w: &str) -> bool {
+    let bare = w.trim_end_matches('.');
+    let honorific = people::honorific(bare).is_some() || people::honorific(&format!("{bare}.")).is_some();
+    honorific && !is_office_word(bare)
+}
+
+const MISC_LAST: &[&str] = &[
+    "Summit", "Cup", "Games", "Olympics", "Championship", "Championships", "Open", "Act", "Bill",
+    "Treaty", "Agreement", "Accord", "Festival", "Awards", "Prize", "War", "Award", "Day",
+    "Convention", "Protocol", "Doctrine", "Plan", "Strategy", "Programme", "Program", "League",
+    "Prize", "Series", "Trophy", "Grand Prix",
+];
+
+struct Cand {
+    /// token range [a, b] inclusive after trimming
+    a: usize,
+    b: usize,
+    etype: Option<EntityType>,
+    /// the first word is a capitalised common word at a sentence start: keep only with evidence
+    doubtful_first: bool,
+}
+
+/// Types chunks; returns the mention spans with their types.
+pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
+    let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+    let mut cands: Vec<Cand> = Vec::new();
+    for ch in chunks {
+        for (a, b) in split_offices(doc, ch.first, ch.last) {
+            let full = join(doc, a, b);
+            if let Some(t) = gazetteer(&full) {
+                cands.push(Cand { a, b, etype: Some(t), doubtful_first: false });
+                continue;
+            }
+            let mut a = a;
+            // a leading "The" is not part of a name (except gazetteer names like "The Hague")
+            if w(a) == "The" && a < b {
+                a += 1;
+            }
+            let doubtful_first = ch.initial && a == ch.first && is_plain_word(w(a)) && people::honorific(w(a)).is_none();
+            let etype = shape(doc, a, b);
+            cands.push(Cand { a, b, etype, doubtful_first });
+        }
+    }
+
+    // document context: surnames and first names of people, and words already typed
+    let mut person_words: HashMap<String, ()> = HashMap::new();
+    let mut typed: HashMap<String, EntityType> = HashMap::new();
+    for c in &cands {
+        if let Some(t) = c.etype {
+            if !c.doubtful_first || c.a < c.b {
+                typed.entry(join(doc, c.a, c.b)).or_insert(t);
+            }
+            if t == EntityType::Per {
+                for i in name_words(doc, c.a, c.b) {
+                    person_words.insert(w(i).to_string(), ());
+                }
+            } else if c.b > c.a {
+                // "Operation Interflex" → "Interflex" keeps MISC
+                typed.entry(w(c.b).to_string()).or_insert(t);
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    for c in &mut cands {
+        let (mut a, b) = (c.a, c.b);
+        if c.doubtful_first {
+            let first = stem(w(a));
+            let known = person_words.contains_key(first) || typed.contains_key(&join(doc, a, b));
+            if !known {
+                if a == b {
+                    continue;
+                }
+                a += 1;
+                c.etype = shape(doc, a, b);
+            }
+        }
+        let text = join(doc, a, b);
+        let etype = c.etype.or_else(|| typed.get(&text).copied()).or_else(|| {
+            if person_words.contains_key(w(b)) && !is_plain_all(doc, a, b) {
+                return Some(EntityType::Per);
+            }
+            if person_words.contains_key(w(b)) && a == b {
+                return Some(EntityType::Per);
+            }
+            guess(doc, a, b)
+        });
+        if let Some(t) = etype {
+            out.push((Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end), t));
+        }
+    }
+    out
+}
+
+/// Splits a chunk around office titles: "Ukrainian President Volodymyr Zelensky" →
+/// "Ukrainian", "Volodymyr Zelensky".
+fn split_offices(doc: &Document, first: usize, last: usize) -> Vec<(usize, usize)> {
+    let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+    let mut out = Vec::new();
+    let mut start = first;
+    let mut i = first;
+    while i <= last {
+        if is_office_word(w(i)) && doc.tokens[i].kind == TokenKind::Word {
+            let mut j = i;
+            while j <= last && (is_office_word(w(j)) || matches!(w(j), "of" | "the" | "State" | "Exchequer")) {
+                j += 1;
+            }
+            // an office followed by a name: cut the office out
+            if j <= last && !is_shape_suffix(w(last)) {
+                if i > start {
+                    out.push((start, i - 1));
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start <= last {
+        // an office alone ("the Prime Minister") is a role, not a name
+        if !(start..=last).all(|k| is_office_word(w(k)) || matches!(w(k), "of" | "the")) {
+            out.push((start, last));
+        }
+    }
+    out
+}
+
+fn is_shape_suffix(w: &str) -> bool {
+    orgs::is_org_suffix(w) || places::is_place_suffix(w)
+}
+
+fn gazetteer(full: &str) -> Option<EntityType> {
+    if places::place_alias(full).is_some() || places::country(full).is_some() || places::is_place(full) {
+        return Some(EntityType::Loc);
+    }
+    if orgs::known(full).is_some() {
+        return Some(EntityType::Org);
+    }
+    if places::demonym(full).is_some() {
+        return Some(EntityType::Misc);
+    }
+    None
+}
+
+/// Types a chunk from its own words.
+fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
+    let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+    let full = join(doc, a, b);
+    if let Some(t) = gazetteer(&full) {
+        return Some(t);
+    }
+    let first = w(a);
+    let last = w(b);
+    let has_of = (a..=b).any(|i| w(i) == "of");
+    if b > a && is_courtesy(first) {
+        return Some(EntityType::Per);
+    }
+    if places::is_place_suffix(last) && b > a {
+        return Some(EntityType::Loc);
+    }
+    if orgs::is_org_suffix(last) && (b > a || last.chars().all(|c| c.is_uppercase())) {
+        return Some(EntityType::Org);
+    }
+    if has_of && places::is_place_prefix(first) {
+        return Some(EntityType::Loc);
+    }
+    if has_of && orgs::is_org_prefix(first) {
+        return Some(EntityType::Org);
+    }
+    if first == "Operation" && b > a {
+        return Some(EntityType::Misc);
+    }
+    if b > a && MISC_LAST.contains(&last) {
+        return Some(EntityType::Misc);
+    }
+    if b > a && places::demonym(first).is_some() {
+        // "British Airways" has an org suffix (above); "Ukrainian Catholic" and the like are MISC
+        return Some(EntityType::Misc);
+    }
+    if b > a && people::first_name(first).is_some() && !is_plain_word(last) {
+        return Some(EntityType::Per);
+    }
+    if a == b && people::first_name(first).is_some() && !is_plain_word(first) {
+        return Some(EntityType::Per);
+    }
+    if a == b && first.len() >= 2 && first.len() <= 6 && first.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some(EntityType::Org);
+    }
+    None
+}
+
+/// A last guess for an unknown chunk with no document evidence.
+fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
+    let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+    if is_plain_all(doc, a, b) {
+        return None;
+    }
+    let before = (a > 0).then(|| w(a - 1));
+    let after = (b + 1 < doc.tokens.len()).then(|| w(b + 1));
+    if after.is_some_and(|x| speech::cue_lemma(x).is_some()) {
+        return Some(EntityType::Per);
+    }
+    if before.is_some_and(|x| matches!(x, "in" | "at" | "near" | "from" | "to" | "outside")) {
+        return Some(EntityType::Loc);
+    }
+    if b > a && b - a <= 2 && (a..=b).all(|i| !is_plain_word(w(i))) {
+        return Some(EntityType::Per);
+    }
+    Some(EntityType::Misc)
+}
+
+fn is_plain_all(doc: &Document, a: usize, b: usize) -> bool {
+    (a..=b).all(|i| {
+        let w = &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+        is_plain_word(w) || matches!(w, "of" | "the" | "&")
+    })
+}
+
+/// The name words of a person chunk: without courtesy titles and a trailing "of X".
+fn name_words(doc: &Document, a: usize, b: usize) -> Vec<usize> {
+    let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+    let mut out = Vec::new();
+    for i in a..=b {
+        let x = w(i);
+        if x == "of" {
+            break;
+        }
+        if is_courtesy(x) || x == "." {
+            continue;
+        }
+        out.push(i);
+    }
+    out
+}
+
+fn join(doc: &Document, a: usize, b: usize) -> String {
+    doc.text[doc.tokens[a].span.start..doc.tokens[b].span.end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Ner;
+    use byline_doc::{Document, EntityType, Stage};
+
+    fn ner(text: &str) -> Vec<(String, EntityType)> {
+        let mut doc = Document::from_text("t", "");
+        doc.text = text.to_string();
+        byline_segment::Segment.process(&mut doc).unwrap();
+        Ner.process(&mut doc).unwrap();
+        doc.mentions.iter().map(|m| (doc.slice(m.span).to_string(), m.etype)).collect()
+    }
+
+    fn has(text: &str, want: &[(&str, EntityType)]) {
+        let got = ner(text);
+        let got: Vec<(&str, EntityType)> = got.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+        assert_eq!(got, want, "text {text:?}");
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn table() {
+        has("During his visit to London, he met Lord McFall of Alcluith.", &[("London", Loc), ("Lord McFall of Alcluith", Per)]);
+        has("The Ukrainian president met the Prime Minister at Downing Street.", &[("Ukrainian", Misc), ("Downing Street", Loc)]);
+        has("In No 10’s garden, Mr Zelensky spoke.", &[("No 10", Loc), ("Mr Zelensky", Per)]);
+        has("Nato leaders meet in The Hague.", &[("Nato", Org), ("The Hague", Loc)]);
+        has("Russia used North Korean missiles.", &[("Russia", Loc), ("North Korean", Misc)]);
+        has("Prime Minister Keir Starmer visited the Palace of Westminster.", &[("Keir Starmer", Per), ("Palace of Westminster", Loc)]);
+        has("Charles had earlier welcomed him.", &[("Charles", Per)]);
+        has("Troops trained in Operation Interflex. Interflex is popular.", &[("Operation Interflex", Misc), ("Interflex", Misc)]);
+        has("Mr. Smith joined the Finance Ministry. Smith said no.", &[("Mr. Smith", Per), ("Finance Ministry", Org), ("Smith", Per)]);
+        has("After Monday, the White Room was empty.", &[]);
+        has("Sen. Elizabeth Warren criticised the FBI.", &[("Sen. Elizabeth Warren", Per), ("FBI", Org)]);
+    }
+}
