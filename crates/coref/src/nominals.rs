@@ -1,0 +1,147 @@
+//! Detecting nominal mentions: "the Prime Minister", "his Lords counterpart", "the company".
+
+use crate::tok;
+use byline_doc::{Document, Span, TokenKind};
+use byline_lexicon::people;
+
+/// What a nominal can refer to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A person holding a role.
+    Person,
+    /// A place of a class: "facility", "city" or "country".
+    Place(&'static str),
+    /// An organisation ("company", "ministry").
+    Org(String),
+}
+
+/// A nominal mention found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Nominal {
+    /// From the determiner to the head noun.
+    pub span: Span,
+    /// Lower-case head ("prime minister", "residence").
+    pub noun: String,
+    /// A capitalised modifier or "of X" complement ("Ukrainian", "Lords", "France").
+    pub qualifier: Option<String>,
+    /// What it refers to.
+    pub target: Target,
+    /// Index of the token after the nominal.
+    pub next: usize,
+}
+
+const MODIFIERS: &[&str] = &[
+    "former", "new", "current", "outgoing", "incoming", "then", "deputy", "acting", "senior",
+    "veteran", "shadow", "interim", "longtime", "long-serving", "embattled", "royal", "beleaguered",
+    "newly", "elected", "appointed", "chief", "top", "foreign", "opposition", "world's", "country's",
+    "club's", "party's", "company's", "firm's", "young", "main", "local", "British", "American",
+];
+
+const PLACE_NOUNS: &[(&str, &str)] = &[
+    ("residence", "facility"), ("castle", "facility"), ("palace", "facility"),
+    ("building", "facility"), ("venue", "facility"), ("stadium", "facility"),
+    ("ground", "facility"), ("site", "facility"), ("compound", "facility"),
+    ("headquarters", "facility"), ("estate", "facility"), ("city", "city"), ("capital", "city"),
+    ("town", "city"), ("village", "city"), ("country", "country"), ("nation", "country"),
+];
+
+const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "group", "club", "agency", "ministry", "department", "party", "charity",
+    "union", "council", "bank", "organisation", "organization", "retailer", "airline", "insurer",
+    "lender", "carmaker", "broadcaster", "newspaper", "alliance", "committee", "commission",
+    "regulator", "watchdog", "network", "business", "team", "side",
+];
+
+/// The nominal starting at token `i`, if one does.
+pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
+    let det = tok(doc, i);
+    if !matches!(det, "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its") {
+        return None;
+    }
+    let n = doc.tokens.len();
+    let mut k = i + 1;
+    let mut qualifier: Option<String> = None;
+    let mut mods = 0;
+    while k < n && mods < 3 {
+        if doc.tokens[k].kind != TokenKind::Word {
+            break;
+        }
+        if let Some((role, len)) = role_at(doc, k) {
+            // "the Prime Minister" must not be the start of a longer name: "the Prime Minister's"
+            return Some(finish(doc, i, k, len, role, qualifier, Target::Person));
+        }
+        let w = tok(doc, k);
+        let lower = w.to_lowercase();
+        if let Some(&(_, class)) = PLACE_NOUNS.iter().find(|(p, _)| *p == lower) {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                return Some(finish(doc, i, k, 1, lower, qualifier, Target::Place(class)));
+            }
+        }
+        if ORG_NOUNS.contains(&lower.as_str()) && w.chars().next().is_some_and(char::is_lowercase) && mods == 0 {
+            return Some(finish(doc, i, k, 1, lower.clone(), qualifier, Target::Org(lower)));
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital || MODIFIERS.contains(&w) {
+            if capital {
+                qualifier = Some(w.to_string());
+            }
+            mods += 1;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    None
+}
+
+/// A role noun (possibly several words) starting at token `k`: its text and length in tokens.
+fn role_at(doc: &Document, k: usize) -> Option<(String, usize)> {
+    for role in people::ROLE_NOUNS {
+        let parts: Vec<&str> = role.split(' ').collect();
+        if k + parts.len() > doc.tokens.len() {
+            continue;
+        }
+        let ok = parts.iter().enumerate().all(|(j, p)| tok(doc, k + j).eq_ignore_ascii_case(p));
+        if ok {
+            // not plural, not a modifier of a following noun ("the president's office" is fine)
+            let after = doc.tokens.get(k + parts.len()).map(|t| &doc.text[t.span.start..t.span.end]);
+            if after.is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase) && is_noun_continuation(a)) {
+                return None;
+            }
+            return Some((role.to_string(), parts.len()));
+        }
+    }
+    None
+}
+
+fn is_noun_continuation(w: &str) -> bool {
+    matches!(w, "board" | "race" | "election" | "elections" | "candidate" | "office" | "role" | "post" | "job" | "team" | "level" | "seat" | "position")
+}
+
+fn finish(doc: &Document, i: usize, k: usize, len: usize, noun: String, qualifier: Option<String>, target: Target) -> Nominal {
+    let end_tok = k + len - 1;
+    let mut qualifier = qualifier;
+    // "the president of France": the complement qualifies the role
+    if qualifier.is_none() && end_tok + 2 < doc.tokens.len() && tok(doc, end_tok + 1) == "of" {
+        let q = tok(doc, end_tok + 2);
+        if q.chars().next().is_some_and(char::is_uppercase) {
+            qualifier = Some(q.to_string());
+        }
+    }
+    Nominal {
+        span: Span::new(doc.tokens[i].span.start, doc.tokens[end_tok].span.end),
+        noun,
+        qualifier,
+        target,
+        next: end_tok + 1,
+    }
+}
+
+/// A third-person singular pronoun at token `i` (he, him, his, she, her), with its gender.
+pub fn pronoun_at(doc: &Document, i: usize) -> Option<people::Gender> {
+    let w = tok(doc, i);
+    match people::pronoun(w) {
+        Some((g, false)) if !w.eq_ignore_ascii_case("hers") => Some(g),
+        _ => None,
+    }
+}
