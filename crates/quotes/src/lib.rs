@@ -1,1 +1,225 @@
-//! placeholder
+/*!
+The `quotes` stage: who said what.
+
+1. **Direct and partial quotes** come from the quoted regions found by segmentation. A region
+   that opens a sentence or follows a colon is *direct*; a few quoted words inside the writer's
+   sentence are *partial*. A one- or two-word region with no speech verb in its sentence is a
+   scare quote, and a quoted word between two names a nickname: neither is a quote.
+2. **Attribution** ([`attribution`]) looks for a speech verb (cue) and a speaker mention next to
+   the quote in its sentence: `“…,” Sir Keir told`, `“…,” said Mr Smith`, `He added: “…”`,
+   `Mr Zelensky said the agreement would “…”`. A quote with no attribution in its sentence
+   inherits the speaker of the previous quote in the paragraph, and a paragraph that is all
+   quote inherits from the paragraph before; a mark left open runs on into the next paragraph
+   and that quote `continues` the one before.
+3. **Indirect speech** ([`indirect`]): "X said (that) CLAUSE", "X told Y CLAUSE",
+   "CLAUSE, X said", "according to X, CLAUSE". A reported clause holding a partial quote is
+   given too, with the same speaker mention and cue, so the two form one attribution.
+
+Speakers resolve to entities through the coreference layer, so "He" in "He added" names the
+person coreference found.
+
+# Example
+```
+use byline_doc::{Document, QuoteKind, Stage};
+let mut doc = Document::from_text("x", "");
+doc.text = "“We will win,” Mr Smith said. He added: “Count on it.”".into();
+byline_segment::Segment.process(&mut doc).unwrap();
+byline_ner::Ner.process(&mut doc).unwrap();
+byline_coref::Coref.process(&mut doc).unwrap();
+byline_quotes::Quotes::default().process(&mut doc).unwrap();
+assert_eq!(doc.quotes.len(), 2);
+assert_eq!(doc.slice(doc.quotes[1].span), "Count on it.");
+assert_eq!(doc.quotes[1].kind, QuoteKind::Direct);
+assert_eq!(doc.entities[doc.quotes[1].speaker.unwrap()].name, "Smith");
+```
+*/
+#![deny(missing_docs)]
+
+pub mod attribution;
+pub mod indirect;
+
+use attribution::Attribution;
+use byline_doc::text::char_before;
+use byline_doc::{Document, Layer, Quote, QuoteKind, QuotedRegion, Span, Stage, StageError, TokenKind};
+use byline_lexicon::speech;
+
+/// The quotes stage.
+#[derive(Debug, Clone)]
+pub struct Quotes {
+    /// Also report indirect speech (default true).
+    pub indirect: bool,
+}
+
+impl Default for Quotes {
+    fn default() -> Self {
+        Quotes { indirect: true }
+    }
+}
+
+impl Stage for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::QuotedRegions, Layer::Entities]
+    }
+
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let mut quotes = direct_quotes(doc);
+        if self.indirect {
+            let extra = indirect::find(doc, &quotes);
+            quotes.extend(extra);
+            // keep text order; fix `continues` indices after sorting
+            let mut order: Vec<usize> = (0..quotes.len()).collect();
+            order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
+            let mut new_index = vec![0; quotes.len()];
+            for (k, &i) in order.iter().enumerate() {
+                new_index[i] = k;
+            }
+            let mut sorted: Vec<Quote> = order.iter().map(|&i| quotes[i].clone()).collect();
+            for q in &mut sorted {
+                q.continues = q.continues.map(|c| new_index[c]);
+            }
+            quotes = sorted;
+        }
+        doc.quotes = quotes;
+        Ok(())
+    }
+}
+
+/// Direct and partial quotes with their speakers.
+fn direct_quotes(doc: &Document) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut prev_region: Option<(usize, QuotedRegion)> = None; // (quote index, region)
+    for region in doc.quoted.iter().copied() {
+        let kind = kind_of(doc, &region);
+        if kind == QuoteKind::Partial && !is_real_partial(doc, &region) {
+            continue;
+        }
+        let starts_para = doc.paragraphs.get(region.paragraph).is_some_and(|p| p.start == region.open.start);
+        let mut quote = Quote {
+            span: region.content,
+            kind,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            confidence: 0.2,
+            continues: None,
+        };
+        let found = attribution::find(doc, &region, kind);
+        let prev = out.len().checked_sub(1);
+        match found {
+            Some(Attribution { speaker, mention, cue, confidence }) => {
+                quote.speaker = speaker;
+                quote.speaker_mention = mention;
+                quote.cue = cue;
+                quote.confidence = confidence;
+            }
+            None => {
+                // inherit: an earlier quote in the same paragraph, or the paragraph before when
+                // this paragraph opens with a quotation mark
+                if let Some((pi, pr)) = prev_region.filter(|(_, pr)| {
+                    pr.paragraph == region.paragraph || (starts_para && pr.paragraph + 1 == region.paragraph)
+                }) {
+                    let p = &out[pi];
+                    if p.speaker.is_some() || p.speaker_mention.is_some() {
+                        quote.speaker = p.speaker;
+                        quote.confidence = (p.confidence - 0.1).max(0.3);
+                        // an open mark running on into this paragraph, or the same sentence
+                        if pr.close.is_none() && pr.paragraph + 1 == region.paragraph {
+                            quote.continues = Some(pi);
+                        } else if pr.paragraph == region.paragraph {
+                            quote.continues = Some(pi);
+                        }
+                        if quote.speaker.is_none() {
+                            quote.speaker_mention = p.speaker_mention;
+                        }
+                    }
+                }
+            }
+        }
+        let _ = prev;
+        out.push(quote);
+        prev_region = Some((out.len() - 1, region));
+    }
+    out
+}
+
+/// Direct when the quote opens its sentence, follows a colon, or follows "said," style cues;
+/// partial when it sits inside the writer's sentence.
+fn kind_of(doc: &Document, region: &QuotedRegion) -> QuoteKind {
+    let open = region.open.start;
+    let sentence_start = doc.sentence_index(open).map(|s| doc.sentences[s].start);
+    if sentence_start == Some(open) {
+        return QuoteKind::Direct;
+    }
+    // the previous non-space char
+    let mut at = open;
+    while let Some(c) = char_before(&doc.text, at) {
+        if c.is_whitespace() {
+            at -= c.len_utf8();
+            continue;
+        }
+        if c == ':' {
+            return QuoteKind::Direct;
+        }
+        if c == ',' {
+            // `he said, “We will.”`: a cue right before the comma
+            let t = doc.token_at_or_after(at - 1);
+            if t > 0 && speech::cue_lemma(token(doc, t - 1)).is_some() {
+                return QuoteKind::Direct;
+            }
+        }
+        break;
+    }
+    // `Mr Smith said “We will.”` with a capitalised full sentence inside
+    let content = doc.slice(region.content);
+    let capital = content.chars().next().is_some_and(char::is_uppercase);
+    let ends = content.trim_end_matches(['”', '"']).ends_with(['.', '!', '?']);
+    let words = content.split_whitespace().count();
+    let t = doc.token_at_or_after(open);
+    if capital && ends && words >= 4 && t > 0 && speech::cue_lemma(token(doc, t - 1)).is_some() {
+        return QuoteKind::Direct;
+    }
+    QuoteKind::Partial
+}
+
+/// A partial quote must be speech: not a scare-quoted word, a nickname or a title.
+fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
+    let content = doc.slice(region.content);
+    let words = content.split_whitespace().count();
+    let t_open = doc.token_at_or_after(region.open.start);
+    // nickname: between two capitalised words ("Dwayne “The Rock” Johnson")
+    if let Some(close) = region.close {
+        let t_after = doc.token_at_or_after(close.end);
+        let cap = |i: usize| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && token(doc, i).chars().next().is_some_and(char::is_uppercase));
+        if t_open > 0 && cap(t_open - 1) && cap(t_after) {
+            return false;
+        }
+    }
+    if t_open > 0 && matches!(token(doc, t_open - 1), "so-called" | "dubbed" | "nicknamed" | "termed" | "titled" | "entitled" | "called" | "named") && words <= 4 {
+        return false;
+    }
+    let Some(s) = doc.sentence_index(region.open.start) else { return false };
+    let sent = doc.sentences[s];
+    let has_cue = doc.tokens_in(sent).iter().any(|t| {
+        !region.content.contains(t.span) && speech::cue_lemma(&doc.text[t.span.start..t.span.end]).is_some()
+    }) || doc.slice(sent).contains("according to");
+    has_cue && (words > 2 || has_cue)
+}
+
+pub(crate) fn token(doc: &Document, i: usize) -> &str {
+    let s = doc.tokens[i].span;
+    &doc.text[s.start..s.end]
+}
+
+/// The entity of the mention with exactly this span, if any.
+pub(crate) fn entity_of(doc: &Document, span: Span) -> Option<usize> {
+    let k = doc.mentions.partition_point(|m| m.span.start < span.start);
+    doc.mentions[k..].iter().take_while(|m| m.span.start == span.start).find(|m| m.span == span).and_then(|m| m.entity)
+}

@@ -1,0 +1,339 @@
+//! Finding the cue and the speaker of a quote.
+
+use crate::{entity_of, token};
+use byline_doc::{Document, MentionKind, QuoteKind, QuotedRegion, Span, TokenKind};
+use byline_lexicon::{calendar, speech};
+
+/// Who a quote is attributed to, and by which words.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Attribution {
+    /// The speaking entity.
+    pub speaker: Option<usize>,
+    /// The speaker mention in the text.
+    pub mention: Option<Span>,
+    /// The speech verb.
+    pub cue: Option<Span>,
+    /// Confidence in the speaker.
+    pub confidence: f32,
+}
+
+/// Words that may stand between a speaker and its verb ("Smith also said", "he has said").
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also" | "later" | "then" | "has" | "had" | "have" | "again" | "previously" | "recently"
+            | "once" | "further" | "repeatedly" | "earlier" | "subsequently" | "simply" | "publicly"
+            | "privately" | "would" | "will" | "could" | "is" | "was" | "has since" | "on" | "last"
+            | "this" | "yesterday" | "today" | "tonight" | "morning" | "afternoon" | "evening"
+            | "night" | "however" | "bluntly" | "flatly" | "quickly" | "angrily" | "calmly"
+            | "told" | "reportedly" | "personally" | "herself" | "himself" | "now"
+    ) || calendar::weekday(w).is_some()
+}
+
+/// Plural or collective nouns that speak without a name ("officials said", "police said").
+fn is_speaking_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "officials" | "police" | "witnesses" | "residents" | "experts" | "analysts" | "sources"
+            | "investigators" | "authorities" | "prosecutors" | "lawyers" | "doctors" | "aides"
+            | "diplomats" | "campaigners" | "critics" | "officers" | "paramedics" | "rescuers"
+            | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "source" | "statement"
+            | "organisers" | "organizers" | "economists" | "scientists" | "researchers" | "government"
+            | "ministry" | "department" | "agency" | "company" | "court" | "army" | "military"
+            | "minister" | "secretary" | "president" | "leader" | "chief" | "executive" | "manager"
+            | "coach" | "judge" | "prosecutor" | "lawyer" | "aide" | "adviser" | "advisor"
+            | "colleague" | "friend" | "mother" | "father" | "neighbour" | "neighbor" | "resident"
+            | "witness" | "expert" | "analyst" | "campaign" | "firm" | "club" | "group" | "union"
+            | "statement" | "report" | "survey" | "study" | "poll"
+    )
+}
+
+/// Finds the attribution of a quoted region in its own sentence (or a short attribution
+/// sentence right after it).
+pub fn find(doc: &Document, region: &QuotedRegion, kind: QuoteKind) -> Option<Attribution> {
+    let s_open = doc.sentence_index(region.open.start)?;
+    let end = region.close.map_or(region.content.end, |c| c.end);
+    let s_close = doc.sentence_index(end.saturating_sub(1)).unwrap_or(s_open);
+    let lo = doc.sentences[s_open].start;
+    let mut hi = doc.sentences[s_close].end;
+    // `“We will win!” Smith said.`: the attribution may be split off as its own sentence
+    if let Some(next) = doc.sentences.get(s_close + 1) {
+        let same_para = doc.paragraph_index(next.start) == Some(region.paragraph);
+        let short = doc.tokens_in(*next).len() <= 8 && !doc.slice(*next).contains(['“', '"']);
+        if same_para && short && end == doc.sentences[s_close].end {
+            hi = next.end;
+        }
+    }
+    let after = after_close(doc, region, hi);
+    let before = before_open(doc, region, lo);
+    let pick = match kind {
+        // a direct quote is attributed after it first; a partial one by its own sentence's verb
+        QuoteKind::Direct => after.or(before),
+        _ => before.or(after),
+    };
+    pick.map(|mut a| {
+        if kind == QuoteKind::Partial {
+            a.confidence -= 0.05;
+        }
+        a
+    })
+}
+
+fn in_any_quote(doc: &Document, offset: usize) -> bool {
+    doc.quoted.iter().any(|q| {
+        let end = q.close.map_or(q.content.end, |c| c.end);
+        q.open.start <= offset && offset < end
+    })
+}
+
+/// `“…,” Sir Keir told`, `“…,” said Mr Smith`, `“…?” he asked`.
+fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attribution> {
+    let close = region.close?;
+    let mut i = doc.token_at_or_after(close.end);
+    if i < doc.tokens.len() && token(doc, i) == "," {
+        i += 1;
+    }
+    if i >= doc.tokens.len() || doc.tokens[i].span.start >= hi || in_any_quote(doc, doc.tokens[i].span.start) {
+        return None;
+    }
+    // SPEAKER CUE
+    if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[i].span.start) {
+        let j = doc.token_at_or_after(span.end);
+        if let Some(cue) = cue_after(doc, j, hi) {
+            return Some(make(span, entity, kind, cue, 0.9));
+        }
+    }
+    // CUE SPEAKER
+    if let Some(cue) = cue_at(doc, i, hi) {
+        let j = i + 1;
+        if j < doc.tokens.len() {
+            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[j].span.start) {
+                return Some(make(span, entity, kind, cue, 0.9));
+            }
+            if let Some(np) = description_after(doc, j, hi) {
+                return Some(Attribution { speaker: entity_of(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.7 });
+            }
+        }
+    }
+    // DESCRIPTION CUE: "a spokesman for the council said"
+    let mut j = i;
+    while j < doc.tokens.len() && j < i + 8 && doc.tokens[j].span.end <= hi {
+        if let Some(cue) = cue_at(doc, j, hi) {
+            if j > i {
+                let np = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
+                if looks_like_speaker(doc, i, j) {
+                    return Some(Attribution { speaker: best_entity_in(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.7 });
+                }
+            }
+            break;
+        }
+        if doc.tokens[j].kind != TokenKind::Word {
+            break;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// `He added: “…”`, `Mr Zelensky said the agreement would “…”`, `said Mr Smith: “…”`.
+fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attribution> {
+    let open_tok = doc.token_at_or_after(region.open.start);
+    let mut k = open_tok;
+    while k > 0 {
+        k -= 1;
+        let t = doc.tokens[k];
+        if t.span.start < lo {
+            break;
+        }
+        if in_any_quote(doc, t.span.start) {
+            continue;
+        }
+        let Some(cue) = cue_at(doc, k, region.open.start) else { continue };
+        if let Some(a) = speaker_before(doc, k, lo, cue) {
+            return Some(a);
+        }
+        // `said Mr Smith: “…”`
+        if k + 1 < open_tok {
+            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[k + 1].span.start) {
+                return Some(make(span, entity, kind, cue, 0.85));
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// The speaker of cue token `k`, written before it.
+pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<Attribution> {
+    let mut j = k;
+    let mut fillers = 0;
+    while j > 0 && fillers <= 3 {
+        let prev = j - 1;
+        if doc.tokens[prev].span.start < lo {
+            return None;
+        }
+        if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[prev].span.end) {
+            return Some(make(span, entity, kind, cue, 0.9 - 0.03 * fillers as f32));
+        }
+        let w = token(doc, prev);
+        if w == "," {
+            // an apposition: "Smith, a spokesman for the council, said"
+            let mut m = prev;
+            let mut steps = 0;
+            while m > 0 && steps < 14 {
+                m -= 1;
+                steps += 1;
+                if doc.tokens[m].span.start < lo {
+                    return None;
+                }
+                if token(doc, m) == "," {
+                    if m > 0 {
+                        if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[m - 1].span.end) {
+                            return Some(make(span, entity, kind, cue, 0.85));
+                        }
+                    }
+                    break;
+                }
+            }
+            return None;
+        }
+        if is_filler(w) {
+            fillers += 1;
+            j = prev;
+            continue;
+        }
+        break;
+    }
+    // a description: "a senior official said", "police said"
+    let mut start = k;
+    while start > 0 && k - start < 7 {
+        let p = start - 1;
+        if doc.tokens[p].span.start < lo || doc.tokens[p].kind != TokenKind::Word {
+            break;
+        }
+        if matches!(token(doc, p), "and" | "but" | "that" | "which" | "who" | "as" | "if" | "when" | "because" | "while" | "so") {
+            break;
+        }
+        start = p;
+    }
+    if start < k && looks_like_speaker(doc, start, k) {
+        let np = Span::new(doc.tokens[start].span.start, doc.tokens[k - 1].span.end);
+        return Some(Attribution { speaker: best_entity_in(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.65 });
+    }
+    None
+}
+
+/// Tokens `[a, b)` read as a speaking noun phrase: its last word is a speaking noun, a
+/// capitalised name or a role.
+fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
+    let last = token(doc, b - 1);
+    let first = token(doc, a);
+    let head_ok = is_speaking_noun(&last.to_lowercase()) || last.chars().next().is_some_and(char::is_uppercase);
+    let start_ok = matches!(first.to_lowercase().as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" | "local" | "its" | "his" | "her" | "their")
+        || first.chars().next().is_some_and(char::is_uppercase)
+        || is_speaking_noun(first);
+    head_ok && start_ok && !doc.tokens[a..b].iter().any(|t| t.kind == TokenKind::QuoteMark)
+}
+
+fn description_after(doc: &Document, j: usize, hi: usize) -> Option<Span> {
+    let first = token(doc, j);
+    if !(matches!(first, "a" | "an" | "the" | "one") || first.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let mut e = j;
+    while e < doc.tokens.len() && doc.tokens[e].span.end <= hi && doc.tokens[e].kind == TokenKind::Word && e < j + 10 {
+        e += 1;
+    }
+    (e > j).then(|| Span::new(doc.tokens[j].span.start, doc.tokens[e - 1].span.end))
+}
+
+/// A cue at token `k`, or the phrase "according to" starting there.
+fn cue_at(doc: &Document, k: usize, limit: usize) -> Option<Span> {
+    let t = doc.tokens.get(k)?;
+    if t.span.end > limit || t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = token(doc, k);
+    if speech::cue_lemma(w).is_some() && !is_not_speech(doc, k) {
+        return Some(t.span);
+    }
+    None
+}
+
+/// "called for", "said to be", "told to", "asked for", "wrote off": not speech.
+fn is_not_speech(doc: &Document, k: usize) -> bool {
+    let w = token(doc, k).to_lowercase();
+    let next = doc.tokens.get(k + 1).map(|t| doc.text[t.span.start..t.span.end].to_lowercase());
+    let prev = k.checked_sub(1).map(|p| token(doc, p).to_lowercase());
+    match next.as_deref() {
+        Some("to") if matches!(w.as_str(), "said" | "told" | "asked" | "called") => return true,
+        Some("for" | "on" | "off" | "up") if matches!(w.as_str(), "called" | "calls" | "asked" | "wrote") => return true,
+        _ => {}
+    }
+    matches!(prev.as_deref(), Some("is" | "are" | "was" | "were" | "be" | "been")) && w == "said"
+}
+
+/// The first cue at or after token `j` with only fillers in between.
+fn cue_after(doc: &Document, mut j: usize, hi: usize) -> Option<Span> {
+    let mut fillers = 0;
+    while j < doc.tokens.len() && fillers <= 2 {
+        if let Some(c) = cue_at(doc, j, hi) {
+            return Some(c);
+        }
+        if !is_filler(token(doc, j)) {
+            return None;
+        }
+        fillers += 1;
+        j += 1;
+    }
+    None
+}
+
+/// A person/organisation mention starting exactly at `start`: (span, entity, kind). The longest
+/// one wins ("Sir Keir Starmer" over a nested name).
+pub(crate) fn mention_starting_at(doc: &Document, start: usize) -> Option<(Span, Option<usize>, MentionKind)> {
+    let k = doc.mentions.partition_point(|m| m.span.start < start);
+    doc.mentions[k..]
+        .iter()
+        .take_while(|m| m.span.start == start)
+        .filter(|m| speaker_type(doc, m.entity, m.etype))
+        .max_by_key(|m| m.span.end)
+        .map(|m| (m.span, m.entity, m.kind))
+}
+
+/// A person/organisation mention ending exactly at `end`.
+pub(crate) fn mention_ending_at(doc: &Document, end: usize) -> Option<(Span, Option<usize>, MentionKind)> {
+    let k = doc.mentions.partition_point(|m| m.span.start < end);
+    doc.mentions[..k]
+        .iter()
+        .rev()
+        .take(12)
+        .filter(|m| m.span.end == end && speaker_type(doc, m.entity, m.etype))
+        .min_by_key(|m| m.span.start)
+        .map(|m| (m.span, m.entity, m.kind))
+}
+
+fn speaker_type(doc: &Document, entity: Option<usize>, etype: byline_doc::EntityType) -> bool {
+    use byline_doc::EntityType::*;
+    let t = entity.and_then(|e| doc.entities.get(e)).map_or(etype, |e| e.etype);
+    matches!(t, Per | Org) || (t == Loc && byline_lexicon::places::country(&entity.and_then(|e| doc.entities.get(e)).map_or(String::new(), |e| e.name.clone())).is_some())
+}
+
+/// The entity of the last person/organisation mention inside a description span.
+fn best_entity_in(doc: &Document, span: Span) -> Option<usize> {
+    let k = doc.mentions.partition_point(|m| m.span.start < span.start);
+    doc.mentions[k..]
+        .iter()
+        .take_while(|m| m.span.end <= span.end)
+        .filter(|m| m.span == span)
+        .find_map(|m| m.entity)
+}
+
+fn make(span: Span, entity: Option<usize>, kind: MentionKind, cue: Span, base: f32) -> Attribution {
+    let confidence = match kind {
+        MentionKind::Name => base,
+        MentionKind::Nominal => base - 0.05,
+        MentionKind::Pronoun => base - 0.1,
+    };
+    Attribution { speaker: entity, mention: Some(span), cue: Some(cue), confidence }
+}

@@ -1,0 +1,228 @@
+//! Indirect speech: reported clauses without quotation marks.
+
+use crate::attribution::{mention_starting_at, speaker_before, Attribution};
+use crate::{entity_of, token};
+use byline_doc::{Document, Quote, QuoteKind, Span, TokenKind};
+use byline_lexicon::{calendar, speech};
+
+/// Reported clauses of `doc`, given the direct and partial quotes already found.
+pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let toks = doc.tokens_in(*sent);
+        if toks.is_empty() {
+            continue;
+        }
+        let first = doc.token_at_or_after(sent.start);
+        let last = first + toks.len();
+        let _ = si;
+        for k in first..last {
+            if inside_quote(doc, doc.tokens[k].span.start) {
+                continue;
+            }
+            let w = token(doc, k);
+            if w == "according" && k + 1 < last && token(doc, k + 1) == "to" {
+                if let Some(q) = according_to(doc, *sent, k, last) {
+                    out.push(q);
+                }
+                continue;
+            }
+            let Some(lemma) = speech::cue_lemma(w) else { continue };
+            if !speech::takes_clause(lemma) || doc.tokens[k].kind != TokenKind::Word {
+                continue;
+            }
+            let cue = doc.tokens[k].span;
+            if let Some(q) = clause_after(doc, *sent, k, last, lemma, cue, quotes) {
+                out.push(q);
+            } else if let Some(q) = clause_before(doc, *sent, first, k, cue) {
+                out.push(q);
+            }
+        }
+    }
+    out.retain(|q| !quotes.iter().any(|d| d.span == q.span));
+    out.dedup_by_key(|q| q.span);
+    out
+}
+
+fn inside_quote(doc: &Document, offset: usize) -> bool {
+    doc.quoted.iter().any(|q| {
+        let end = q.close.map_or(q.content.end, |c| c.end);
+        q.open.start <= offset && offset < end
+    })
+}
+
+/// "X said (that) CLAUSE", "X told reporters (that) CLAUSE".
+fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, cue: Span, quotes: &[Quote]) -> Option<Quote> {
+    let attribution = speaker_before(doc, k, sent.start, cue).or_else(|| inherited(doc, sent, quotes, cue))?;
+    let mut j = k + 1;
+    // skip time words and "in a statement": "said on Monday that", "said in a statement that"
+    let mut steps = 0;
+    while j < last && steps < 6 {
+        let w = token(doc, j);
+        if w == "that" {
+            j += 1;
+            break;
+        }
+        let skippable = matches!(w, "on" | "in" | "a" | "an" | "the" | "statement" | "interview" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "repeatedly" | "publicly" | "privately" | "previously" | "also")
+            || calendar::weekday(w).is_some();
+        if lemma == "tell" && steps == 0 {
+            // the person told: a mention, a pronoun or a short noun phrase
+            if let Some((span, _, _)) = mention_starting_at(doc, doc.tokens[j].span.start) {
+                j = doc.token_at_or_after(span.end);
+                steps += 1;
+                continue;
+            }
+            if matches!(w, "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "supporters" | "viewers" | "listeners" | "colleagues" | "parliament" | "MPs") {
+                j += 1;
+                steps += 1;
+                continue;
+            }
+        }
+        if !skippable {
+            // a "that" a few words on: "told the BBC's Today programme that ..."
+            if let Some(t) = (j..last.min(j + 6)).find(|&t| token(doc, t) == "that") {
+                if lemma == "tell" || (j..t).all(|x| doc.tokens[x].kind == TokenKind::Word) && lemma == "tell" {
+                    j = t + 1;
+                }
+            }
+            break;
+        }
+        j += 1;
+        steps += 1;
+    }
+    if j >= last {
+        return None;
+    }
+    let first_word = token(doc, j);
+    if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark) || matches!(first_word, "to" | "goodbye" | "so" | "yes" | "no" | "it" | "nothing" | "something" | "this") {
+        return None;
+    }
+    let start = doc.tokens[j].span.start;
+    let end = clause_end(doc, j, last);
+    let span = Span::new(start, end);
+    if end <= start || doc.tokens_in(span).iter().filter(|t| t.kind == TokenKind::Word).count() < 3 {
+        return None;
+    }
+    Some(indirect(attribution, span))
+}
+
+/// "CLAUSE, X said." / "CLAUSE, said X."
+fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) -> Option<Quote> {
+    // find the comma that closes the clause
+    let comma = (first..k).rev().take(8).find(|&t| token(doc, t) == ",")?;
+    if comma <= first + 2 {
+        return None;
+    }
+    // what lies between the comma and the cue must be the speaker (or nothing: "said X")
+    let attribution = if comma + 1 == k {
+        let (span, entity, _) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
+        Attribution { speaker: entity, mention: Some(span), cue: Some(cue), confidence: 0.65 }
+    } else {
+        let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
+        if a.mention.is_some_and(|m| m.start != doc.tokens[comma + 1].span.start) {
+            return None;
+        }
+        a
+    };
+    if doc.tokens[first].kind == TokenKind::QuoteMark || inside_quote(doc, doc.tokens[first].span.start) {
+        return None;
+    }
+    let span = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
+    if doc.tokens_in(span).iter().filter(|t| t.kind == TokenKind::Word).count() < 4 {
+        return None;
+    }
+    let _ = sent;
+    Some(indirect(attribution, span))
+}
+
+/// "According to X, CLAUSE" / "CLAUSE, according to X".
+fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Quote> {
+    let first = doc.token_at_or_after(sent.start);
+    let cue = Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
+    let after = doc.tokens.get(k + 2)?;
+    let (mention, speaker) = match mention_starting_at(doc, after.span.start) {
+        Some((span, entity, _)) => (span, entity),
+        None => {
+            let mut e = k + 2;
+            while e < last && doc.tokens[e].kind == TokenKind::Word && e < k + 10 {
+                e += 1;
+            }
+            if e == k + 2 {
+                return None;
+            }
+            let span = Span::new(after.span.start, doc.tokens[e - 1].span.end);
+            (span, entity_of(doc, span))
+        }
+    };
+    let attribution = Attribution { speaker, mention: Some(mention), cue: Some(cue), confidence: 0.65 };
+    let span = if k == first {
+        // "According to X, CLAUSE."
+        let comma = (doc.token_at_or_after(mention.end)..last).find(|&t| token(doc, t) == ",")?;
+        Span::new(doc.tokens.get(comma + 1)?.span.start, clause_end(doc, comma + 1, last))
+    } else {
+        let mut e = k;
+        while e > first && matches!(token(doc, e - 1), "," | "—" | "–") {
+            e -= 1;
+        }
+        Span::new(doc.tokens[first].span.start, doc.tokens[e.checked_sub(1)?].span.end)
+    };
+    if span.end <= span.start {
+        return None;
+    }
+    Some(indirect(attribution, span))
+}
+
+/// The end of a reported clause starting at token `j`: the sentence end without its final
+/// punctuation, cut before a second reporting verb ("and described ...") or "according to".
+fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
+    let mut end_tok = last;
+    let mut t = j;
+    while t < last {
+        let w = token(doc, t);
+        if (w == "and" || w == "but") && t + 1 < last && speech::cue_lemma(token(doc, t + 1)).is_some() && t > j {
+            end_tok = t;
+            if t > j && token(doc, t - 1) == "," {
+                end_tok = t - 1;
+            }
+            break;
+        }
+        if w == ";" || (w == "according" && t + 1 < last && token(doc, t + 1) == "to") {
+            end_tok = t;
+            if t > j && token(doc, t - 1) == "," {
+                end_tok = t - 1;
+            }
+            break;
+        }
+        t += 1;
+    }
+    while end_tok > j && matches!(doc.tokens[end_tok - 1].kind, TokenKind::Punct) {
+        end_tok -= 1;
+    }
+    // keep a closing quotation mark out of the clause, but keep the quoted words
+    while end_tok > j && doc.tokens[end_tok - 1].kind == TokenKind::QuoteMark {
+        end_tok -= 1;
+    }
+    while end_tok > j && matches!(token(doc, end_tok - 1), "." | "," | ";" | ":") {
+        end_tok -= 1;
+    }
+    doc.tokens[end_tok - 1].span.end.max(doc.tokens[j].span.start)
+}
+
+/// The speaker of another quote in the same sentence ("…,” he said, adding that …").
+fn inherited(doc: &Document, sent: Span, quotes: &[Quote], cue: Span) -> Option<Attribution> {
+    let q = quotes.iter().rev().find(|q| sent.contains(q.span) && q.span.end <= cue.start && (q.speaker.is_some() || q.speaker_mention.is_some()))?;
+    let _ = doc;
+    Some(Attribution { speaker: q.speaker, mention: q.speaker_mention, cue: Some(cue), confidence: q.confidence - 0.1 })
+}
+
+fn indirect(a: Attribution, span: Span) -> Quote {
+    Quote {
+        span,
+        kind: QuoteKind::Indirect,
+        speaker: a.speaker,
+        speaker_mention: a.mention,
+        cue: a.cue,
+        confidence: (a.confidence - 0.15).max(0.2),
+        continues: None,
+    }
+}
