@@ -1,1 +1,72 @@
-fn main() {}
+//! `byline`: turn news articles into verifiable structured data.
+//!
+//! Exit status: 0 when every input produced a record, 1 when the run finished but some inputs
+//! were rejected (each named on stderr), 2 on a usage error or a fatal error (output that
+//! cannot be written). A closed pipe on stdout ends the run quietly with status 0.
+
+mod bench;
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn news articles into verifiable structured data: clean text, entities, who said what,
+/// times, numbers and events, every fact with code-point offsets into the text.
+#[derive(Parser, Debug)]
+#[command(name = "byline", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXIT_CODES: &str = "Exit status: 0 every input produced a record; 1 some inputs were rejected (named on stderr); 2 usage or fatal error.";
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract records from articles (text, JSONL, HTML, gzip), files or directories.
+    Extract(extract::ExtractArgs),
+    /// Show the pipeline's stages and the layers each requires and produces.
+    Pipeline {
+        /// Print the table of stages.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Measure throughput (words/s) on one thread and on all cores over >= 10 MB of articles.
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    // Panics inside a stage are caught per document and reported as that document's error;
+    // keep the default hook from printing a backtrace-style message as well.
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Pipeline { explain: _ } => explain(),
+        Command::Bench(args) => bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("byline: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn explain() -> anyhow::Result<ExitCode> {
+    let p = byline_pipeline::Pipeline::default();
+    println!("{:<12} {:<50} produces", "stage", "requires");
+    for s in p.explain() {
+        println!("{:<12} {:<50} {}", s.name, s.requires.join(", "), s.produces.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

@@ -133,7 +133,8 @@ fn sentence_reason(s: &str) -> Option<&'static str> {
     let lower = unquoted_lower(s);
     let words = lower.split_whitespace().count();
     if words == 0 {
-        return Some("boilerplate");
+        // all quotation: speech, not boilerplate (or nothing at all)
+        return s.trim().is_empty().then_some("boilerplate");
     }
     if words <= 30 && is_caption(&lower) {
         return Some("caption");

@@ -306,7 +306,8 @@ fn bind_pending(doc: &Document, cl: &mut Clusters, pending: Vec<(Nominal, Gender
                     let first = cl.clusters[c].mentions.iter().map(|&m| cl.mentions[m].span.start).min()?;
                     (first > nom.span.start).then_some((first, c))
                 })
-                .filter(|(first, _)| doc.sentence_index(*first).unwrap_or(0) <= s + 8)
+                // near, or a person named by one word only (royals, popes, stage names)
+                .filter(|(first, c)| doc.sentence_index(*first).unwrap_or(0) <= s + 8 || !cl.clusters[*c].name.contains(' '))
                 .min()
                 .map(|(_, c)| c)
         });

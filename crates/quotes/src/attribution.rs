@@ -44,7 +44,7 @@ fn is_speaking_noun(w: &str) -> bool {
             | "coach" | "judge" | "prosecutor" | "lawyer" | "aide" | "adviser" | "advisor"
             | "colleague" | "friend" | "mother" | "father" | "neighbour" | "neighbor" | "resident"
             | "witness" | "expert" | "analyst" | "campaign" | "firm" | "club" | "group" | "union"
-            | "statement" | "report" | "survey" | "study" | "poll"
+            | "report" | "survey" | "study" | "poll"
     )
 }
 
@@ -139,6 +139,9 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
 fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attribution> {
     let open_tok = doc.token_at_or_after(region.open.start);
     let mut k = open_tok;
+    // the verb nearest the quote, kept when its subject is found with an earlier verb
+    // ("X said ... and described them as a “…”")
+    let mut nearest: Option<Span> = None;
     while k > 0 {
         k -= 1;
         let t = doc.tokens[k];
@@ -149,8 +152,15 @@ fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attri
             continue;
         }
         let Some(cue) = cue_at(doc, k, region.open.start) else { continue };
-        if let Some(a) = speaker_before(doc, k, lo, cue) {
+        if let Some(mut a) = speaker_before(doc, k, lo, cue) {
+            if nearest.is_some() {
+                a.cue = nearest;
+            }
             return Some(a);
+        }
+        if k > 0 && matches!(token(doc, k - 1), "and" | "but" | "then") && nearest.is_none() {
+            nearest = Some(cue);
+            continue;
         }
         // `said Mr Smith: “…”`
         if k + 1 < open_tok {

@@ -63,7 +63,9 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
             j += 1;
             break;
         }
-        let skippable = matches!(w, "on" | "in" | "a" | "an" | "the" | "statement" | "interview" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "repeatedly" | "publicly" | "privately" | "previously" | "also")
+        let after_in = j > k + 1 && matches!(token(doc, j - 1), "in" | "on" | "a" | "an");
+        let skippable = matches!(w, "on" | "in" | "statement" | "interview" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "repeatedly" | "publicly" | "privately" | "previously" | "also")
+            || (after_in && matches!(w, "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"))
             || calendar::weekday(w).is_some();
         if lemma == "tell" && steps == 0 {
             // the person told: a mention, a pronoun or a short noun phrase
@@ -79,6 +81,11 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
             }
         }
         if !skippable {
+            // "told the gathered soldiers." has no clause: after "tell", a noun phrase object
+            // must be followed by "that"
+            if lemma == "tell" && steps == 0 && !(j..last.min(j + 7)).any(|t| token(doc, t) == "that") {
+                return None;
+            }
             // a "that" a few words on: "told the BBC's Today programme that ..."
             if let Some(t) = (j..last.min(j + 6)).find(|&t| token(doc, t) == "that") {
                 if lemma == "tell" || (j..t).all(|x| doc.tokens[x].kind == TokenKind::Word) && lemma == "tell" {
@@ -198,8 +205,9 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
     while end_tok > j && matches!(doc.tokens[end_tok - 1].kind, TokenKind::Punct) {
         end_tok -= 1;
     }
-    // keep a closing quotation mark out of the clause, but keep the quoted words
-    while end_tok > j && doc.tokens[end_tok - 1].kind == TokenKind::QuoteMark {
+    // a closing quotation mark stays when the clause holds its opening mark
+    let opens = doc.tokens[j..end_tok].iter().filter(|t| t.kind == TokenKind::QuoteMark).count();
+    if end_tok > j && doc.tokens[end_tok - 1].kind == TokenKind::QuoteMark && opens % 2 == 1 {
         end_tok -= 1;
     }
     while end_tok > j && matches!(token(doc, end_tok - 1), "." | "," | ";" | ":") {

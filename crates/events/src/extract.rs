@@ -1,0 +1,1066 @@
+//! The rules: find triggers sentence by sentence, collect participants, place and time, then
+//! drop duplicates and back-references across the document.
+
+use std::collections::HashMap;
+
+use byline_doc::{Document, EntityType, Event, Span, TokenKind};
+
+use crate::triggers::{self, Cond, Pos, Trigger, AGREE, ANNOUNCE, ATTACK, MEET, SUMMIT, VISIT};
+use crate::words::*;
+
+/// An event found in one sentence, before document-level filtering.
+#[derive(Clone, Debug)]
+struct Cand {
+    kind: &'static str,
+    trigger: Span,
+    participants: Vec<usize>,
+    place: Option<usize>,
+    time: Option<usize>,
+    sentence: usize,
+    paragraph: usize,
+    /// The trigger is a noun ("summit", "the agreement").
+    nominal: bool,
+    /// A noun trigger with a definite determiner ("the agreement").
+    definite: bool,
+    /// A noun trigger whose own modifiers name nobody (participants came from the clause).
+    own_empty: bool,
+}
+
+/// All events of `doc`, in text order of their triggers.
+pub(crate) fn extract(doc: &Document) -> Vec<Event> {
+    let whole = [Span {
+        start: 0,
+        end: doc.text.len(),
+    }];
+    let sentences: &[Span] = if doc.sentences.is_empty() {
+        &whole
+    } else {
+        &doc.sentences
+    };
+    let mut cands = Vec::new();
+    let mut para = 0usize;
+    let mut prev_end: Option<usize> = None;
+    for (si, &span) in sentences.iter().enumerate() {
+        let p = if doc.paragraphs.is_empty() {
+            if let Some(pe) = prev_end {
+                if doc
+                    .text
+                    .get(pe..span.start)
+                    .is_some_and(|gap| gap.contains('\n'))
+                {
+                    para += 1;
+                }
+            }
+            para
+        } else {
+            doc.paragraph_index(span.start).unwrap_or(para)
+        };
+        prev_end = Some(span.end);
+        scan_sentence(doc, sentences, si, p, &mut cands);
+    }
+    finish(cands)
+}
+
+/// The readings of the word at token `i`; capitalised words count only at a sentence start.
+fn readings(word: &str, initial: bool) -> &'static [Trigger] {
+    let Some(&b) = word.as_bytes().first() else {
+        return &[];
+    };
+    if b.is_ascii_lowercase() {
+        return triggers::lookup(word);
+    }
+    if initial && b.is_ascii_uppercase() && word.len() <= 32 && word.is_ascii() {
+        let mut buf = [0u8; 32];
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(bytes) {
+            return triggers::lookup(lower);
+        }
+    }
+    &[]
+}
+
+fn scan_sentence(doc: &Document, sentences: &[Span], si: usize, para: usize, out: &mut Vec<Cand>) {
+    let span = sentences[si];
+    let toks = &doc.tokens;
+    let t0 = toks.partition_point(|t| t.span.start < span.start);
+    let t1 = toks.partition_point(|t| t.span.start < span.end).max(t0);
+    let first_word = (t0..t1).find(|&i| toks[i].kind == TokenKind::Word);
+    let cls: Vec<u32> = (t0..t1)
+        .map(|i| {
+            classes(
+                doc.text
+                    .get(toks[i].span.start..toks[i].span.end)
+                    .unwrap_or(""),
+            )
+        })
+        .collect();
+    let any = (t0..t1).any(|i| toks[i].kind == TokenKind::Word && cls[i - t0] & C_TRIGGER != 0);
+    if !any {
+        return;
+    }
+    let sent = Sent::new(doc, sentences, si, t0, t1, first_word, cls);
+    sent.find(para, out);
+}
+
+/// What a mention is to an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Party,
+    Place,
+    Neither,
+}
+
+/// Mentions (and a group reference such as "the pair") found on one side of a trigger.
+#[derive(Default)]
+struct Side {
+    mentions: Vec<usize>,
+    group: Option<usize>,
+    /// The walk stopped at a clause boundary word (not at the sentence start or a comma).
+    boundary: bool,
+    /// Where an object-side walk stopped (a token index).
+    end: usize,
+}
+
+struct Sent<'a> {
+    doc: &'a Document,
+    sentences: &'a [Span],
+    si: usize,
+    span: Span,
+    t0: usize,
+    t1: usize,
+    m0: usize,
+    m1: usize,
+    first_word: Option<usize>,
+    /// For each token of the sentence, the mention covering it.
+    tok_m: Vec<Option<usize>>,
+    /// For each token of the sentence, its word-class bits.
+    cls: Vec<u32>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(
+        doc: &'a Document,
+        sentences: &'a [Span],
+        si: usize,
+        t0: usize,
+        t1: usize,
+        first_word: Option<usize>,
+        cls: Vec<u32>,
+    ) -> Sent<'a> {
+        let span = sentences[si];
+        let ms = &doc.mentions;
+        let m0 = ms.partition_point(|m| m.span.start < span.start);
+        let m1 = ms.partition_point(|m| m.span.start < span.end).max(m0);
+        let toks = &doc.tokens[t0..t1];
+        let mut tok_m = vec![None; t1 - t0];
+        for (m, mention) in ms.iter().enumerate().take(m1).skip(m0) {
+            let a = toks.partition_point(|t| t.span.end <= mention.span.start);
+            for j in a..toks.len() {
+                if toks[j].span.start >= mention.span.end {
+                    break;
+                }
+                if tok_m[j].is_none() {
+                    tok_m[j] = Some(m);
+                }
+            }
+        }
+        Sent {
+            doc,
+            sentences,
+            si,
+            span,
+            t0,
+            t1,
+            m0,
+            m1,
+            first_word,
+            tok_m,
+            cls,
+        }
+    }
+
+    // ---- token helpers -----------------------------------------------------------------------
+
+    fn text(&self, i: usize) -> &'a str {
+        let doc = self.doc;
+        doc.tokens
+            .get(i)
+            .and_then(|t| doc.text.get(t.span.start..t.span.end))
+            .unwrap_or("")
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    fn is(&self, i: usize, list: &[&str]) -> bool {
+        i >= self.t0 && i < self.t1 && is_in(self.text(i), list)
+    }
+
+    /// True when token `i` of the sentence is in one of the word classes `bits`.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        i >= self.t0 && i < self.t1 && self.cls[i - self.t0] & bits != 0
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        i >= self.t0 && i < self.t1 && self.text(i).eq_ignore_ascii_case(w)
+    }
+
+    fn mention(&self, i: usize) -> Option<usize> {
+        if i >= self.t0 && i < self.t1 {
+            self.tok_m[i - self.t0]
+        } else {
+            None
+        }
+    }
+
+    /// The entity a mention resolves to, with the entity's type.
+    fn ent(&self, m: usize) -> Option<(usize, EntityType)> {
+        let e = self.doc.mentions.get(m)?.entity?;
+        Some((e, self.doc.entities.get(e)?.etype))
+    }
+
+    fn start(&self, i: usize) -> usize {
+        self.doc
+            .tokens
+            .get(i)
+            .map_or(self.span.start, |t| t.span.start)
+    }
+
+    fn end(&self, i: usize) -> usize {
+        self.doc.tokens.get(i).map_or(self.span.end, |t| t.span.end)
+    }
+
+    fn is_terminal_punct(w: &str) -> bool {
+        matches!(
+            w,
+            "." | ";" | ":" | "?" | "!" | "—" | "–" | "(" | ")" | "[" | "]"
+        )
+    }
+
+    // ---- quotes ------------------------------------------------------------------------------
+
+    /// True when byte `off` lies inside a quoted region (marks included).
+    fn in_quote(&self, off: usize) -> bool {
+        let q = &self.doc.quoted;
+        let k = q.partition_point(|r| r.open.start <= off);
+        q[..k].iter().rev().take(4).any(|r| {
+            let end = r.close.map_or(r.content.end, |c| c.end);
+            r.open.start <= off && off < end
+        })
+    }
+
+    /// True when every word of the sentence is quoted (a quote paragraph).
+    fn all_quoted(&self) -> bool {
+        (self.t0..self.t1)
+            .filter(|&i| self.kind(i) == Some(TokenKind::Word))
+            .all(|i| self.in_quote(self.start(i)))
+    }
+
+    // ---- triggers ----------------------------------------------------------------------------
+
+    fn find(&self, para: usize, out: &mut Vec<Cand>) {
+        let mut skip_until = self.t0;
+        let mut quoted_sentence: Option<bool> = None;
+        let mut covered: Option<(&'static str, usize)> = None;
+        for i in self.t0..self.t1 {
+            if i < skip_until || self.kind(i) != Some(TokenKind::Word) || !self.has(i, C_TRIGGER) {
+                continue;
+            }
+            let rs = readings(self.text(i), self.first_word == Some(i));
+            if rs.is_empty() || self.mention(i).is_some() {
+                continue;
+            }
+            if self.in_quote(self.start(i))
+                && !*quoted_sentence.get_or_insert_with(|| self.all_quoted())
+            {
+                continue;
+            }
+            for r in rs {
+                if let Some((last, consumed)) = self.check(r, i) {
+                    skip_until = consumed + 1;
+                    let (c, reach) = self.build(r, i, last, para);
+                    if c.nominal {
+                        // "agreed a deal", "launched a drone attack": the noun restates the verb
+                        if covered.is_some_and(|(k, end)| k == c.kind && i < end) {
+                            break;
+                        }
+                    } else {
+                        covered = Some((c.kind, reach));
+                    }
+                    out.push(c);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Whether reading `r` of the word at `i` holds: the trigger's last token and the last token
+    /// it consumes.
+    fn check(&self, r: &Trigger, i: usize) -> Option<(usize, usize)> {
+        for k in 1..=2 {
+            if i >= self.t0 + k {
+                let j = i - k;
+                if self.mention(j).is_none() && (self.has(j, C_NEG) || self.is(j, r.not_near)) {
+                    return None;
+                }
+            }
+        }
+        if i > self.t0 && self.is(i - 1, r.not_after) {
+            return None;
+        }
+        let (last, consumed) = match r.cond {
+            Cond::Any => (i, i),
+            Cond::Then(ws) => {
+                for (k, w) in ws.iter().enumerate() {
+                    if !self.is_word(i + 1 + k, w) {
+                        return None;
+                    }
+                }
+                (i + ws.len(), i + ws.len())
+            }
+            Cond::Next(ws) => {
+                if !self.is(i + 1, ws) {
+                    return None;
+                }
+                (i, i)
+            }
+            Cond::Within(n, ws) => {
+                let mut hit = None;
+                for j in i + 1..(i + 1 + n).min(self.t1) {
+                    if self.kind(j) == Some(TokenKind::Punct)
+                        && Self::is_terminal_punct(self.text(j))
+                    {
+                        break;
+                    }
+                    if self.is(j, ws) {
+                        hit = Some(j);
+                        break;
+                    }
+                }
+                (i, hit?)
+            }
+            Cond::PersonObject => {
+                let passive = (i > self.t0 && self.has(i - 1, C_BE))
+                    || (i > self.t0 + 1 && self.has(i - 2, C_BE));
+                let person = (i + 1..(i + 4).min(self.t1)).any(|j| {
+                    self.mention(j).is_some_and(|m| {
+                        let et = self.ent(m).map_or(self.doc.mentions[m].etype, |(_, t)| t);
+                        matches!(et, EntityType::Per | EntityType::Org)
+                    })
+                });
+                if !(passive || person) {
+                    return None;
+                }
+                (i, i)
+            }
+            Cond::Around(prev, next) => {
+                if !((i > self.t0 && self.is(i - 1, prev)) || self.is(i + 1, next)) {
+                    return None;
+                }
+                (i, i)
+            }
+        };
+        if r.kind == SUMMIT && self.is_word(last + 1, "of") {
+            // "the summit of Everest", "the summit of Mount Snowdon"
+            let mut j = last + 2;
+            if self.is_word(j, "the") {
+                j += 1;
+            }
+            let loc = self
+                .mention(j)
+                .and_then(|m| self.ent(m))
+                .is_some_and(|(_, t)| t == EntityType::Loc);
+            if loc || self.is(j, &["mount", "mt", "mountain", "hill", "peak", "volcano"]) {
+                return None;
+            }
+        }
+        if !r.not_before.is_empty() {
+            let mut j = last + 1;
+            while j < self.t1 && self.has(j, C_SKIP) {
+                j += 1;
+            }
+            if self.is(j, r.not_before) {
+                return None;
+            }
+        }
+        Some((last, consumed))
+    }
+
+    /// Whether a noun-or-verb trigger at `i` is used as a noun.
+    fn nominal_reading(&self, i: usize, last: usize) -> bool {
+        if self.first_word == Some(i) {
+            // "Meeting in Paris, they ..." opens a participial clause; "Talks with ..." is a noun
+            return self.fronted(i).is_none();
+        }
+        if i == self.t0 {
+            return true;
+        }
+        let p = i - 1;
+        match self.kind(p) {
+            Some(TokenKind::Number) => return true,
+            Some(TokenKind::Punct) => return self.text(p) != ",",
+            Some(TokenKind::QuoteMark) => return true,
+            _ => {}
+        }
+        let w = self.text(p);
+        if self.has(p, C_VERB_CUE | C_NEG) {
+            return false;
+        }
+        if self.text(i).ends_with("ing") && self.has(p, C_GERUND) {
+            return false; // "after meeting", "before visiting"
+        }
+        if self.has(p, C_DET) || w == "’s" || w == "'s" {
+            return true;
+        }
+        if self.mention(p).is_some() {
+            // "Russia attacks Ukraine" (verb) against "a Nato summit", "Russia attacks on" (noun)
+            let n = last + 1;
+            return !(self.mention(n).is_some() || self.has(n, C_DET));
+        }
+        true
+    }
+
+    /// True when token `j` is a word ending in "-ing" ("Meeting", "Speaking").
+    fn is_participle(&self, j: usize) -> bool {
+        let w = self.text(j);
+        w.len() > 5 && w.ends_with("ing") && self.kind(j) == Some(TokenKind::Word)
+    }
+
+    /// The first comma when the sentence opens with a subordinate clause holding token `i`
+    /// ("After meeting in No 10, the two leaders ...").
+    fn fronted(&self, i: usize) -> Option<usize> {
+        let f = self.first_word?;
+        if !self.has(f, C_SUBORD) && !self.is_participle(f) {
+            return None;
+        }
+        let comma = (f + 1..self.t1).find(|&j| self.text(j) == ",")?;
+        (i < comma).then_some(comma)
+    }
+
+    /// The candidate event of trigger reading `r` at tokens `i..=last`, with the token where its
+    /// object side ends.
+    fn build(&self, r: &Trigger, i: usize, last: usize, para: usize) -> (Cand, usize) {
+        let kind = r.kind;
+        let nominal = match r.pos {
+            Pos::Noun => true,
+            Pos::Verb => false,
+            Pos::Either => self.nominal_reading(i, last),
+        };
+        let trigger = Span {
+            start: self.start(i),
+            end: self.end(last).max(self.start(i)),
+        };
+        let fronted = self.fronted(i);
+        let mut parts: Vec<usize> = Vec::new();
+        let mut definite = false;
+        let mut own_empty = false;
+        let mut premod_place = None;
+        let mut reach = last + 1;
+        if nominal {
+            let (pre, det) = self.premod(i);
+            definite = det.is_some_and(|d| self.has(d, C_DEFINITE));
+            let locs: Vec<usize> = dedup(
+                pre.iter()
+                    .filter_map(|&m| self.ent(m))
+                    .filter(|&(_, t)| t == EntityType::Loc)
+                    .map(|(e, _)| e),
+            );
+            for &m in &pre {
+                match self.ent(m) {
+                    Some((e, EntityType::Per | EntityType::Org)) => push_new(&mut parts, e),
+                    Some((e, EntityType::Loc))
+                        if locs.len() >= 2 && matches!(kind, MEET | AGREE | ATTACK | SUMMIT) =>
+                    {
+                        push_new(&mut parts, e)
+                    }
+                    _ => {}
+                }
+            }
+            if locs.len() == 1 {
+                premod_place = Some(locs[0]);
+            }
+            for m in self.postmod(last) {
+                if self.role(kind, m, last) == Role::Party {
+                    if let Some((e, _)) = self.ent(m) {
+                        push_new(&mut parts, e);
+                    }
+                }
+            }
+            if parts.is_empty() {
+                own_empty = true;
+                let subj = self.subject_side(kind, i, last);
+                parts = self.resolve(kind, &subj, last, None);
+                if parts.is_empty() && fronted.is_some() {
+                    parts = self.resolve(kind, &self.main_subject(), last, None);
+                }
+            }
+        } else {
+            let subj = self.subject_side(kind, i, last);
+            let obj = self.object_side(kind, last + 1, fronted.is_some());
+            reach = obj.end;
+            parts = self.resolve(kind, &subj, last, None);
+            if parts.is_empty() {
+                if fronted.is_some() {
+                    parts = self.resolve(kind, &self.main_subject(), last, None);
+                } else if subj.boundary && matches!(kind, MEET | VISIT | AGREE | ANNOUNCE | SUMMIT)
+                {
+                    parts = self.resolve(kind, &self.main_subject(), last, Some(trigger.start));
+                }
+            }
+            for e in self.resolve(kind, &obj, last, None) {
+                push_new(&mut parts, e);
+            }
+        }
+        let place = self.place(kind, i, last, &parts, premod_place);
+        if let Some(p) = place {
+            parts.retain(|&e| e != p);
+        }
+        let time = self.time(trigger);
+        let cand = Cand {
+            kind,
+            trigger,
+            participants: parts,
+            place,
+            time,
+            sentence: self.si,
+            paragraph: para,
+            nominal,
+            definite,
+            own_empty,
+        };
+        (cand, reach)
+    }
+
+    // ---- participants ------------------------------------------------------------------------
+
+    /// True when token `j` (outside any mention) refers to a group of people just named: "the
+    /// pair", "the two leaders", "both men", "they".
+    fn is_group(&self, j: usize) -> bool {
+        let w = self.text(j);
+        if w.eq_ignore_ascii_case("they") {
+            return true;
+        }
+        if j == self.t0 {
+            return false;
+        }
+        if w.eq_ignore_ascii_case("pair") || w.eq_ignore_ascii_case("duo") {
+            return self.is_word(j - 1, "the");
+        }
+        self.has(j, C_GROUP) && (self.is_word(j - 1, "two") || self.is_word(j - 1, "both"))
+    }
+
+    /// The word a mention depends on: the nearest earlier word that is not part of a mention or
+    /// of a coordination ("between the UK and Ukraine" gives "between" for both), with its
+    /// token index.
+    fn governor(&self, m: usize) -> (u32, Option<usize>) {
+        let Some(mention) = self.doc.mentions.get(m) else {
+            return (0, None);
+        };
+        let toks = &self.doc.tokens[self.t0..self.t1];
+        let mut j = self.t0 + toks.partition_point(|t| t.span.end <= mention.span.start);
+        while j > self.t0 {
+            j -= 1;
+            if self.mention(j).is_some() {
+                continue;
+            }
+            if self.has(j, C_GOV_SKIP) {
+                continue;
+            }
+            if self.kind(j) != Some(TokenKind::Word) {
+                return (0, None);
+            }
+            return (self.cls[j - self.t0], Some(j));
+        }
+        (0, None)
+    }
+
+    /// What mention `m` is to an event of `kind` whose trigger ends at token `last`.
+    fn role(&self, kind: &str, m: usize, last: usize) -> Role {
+        let Some((_, etype)) = self.ent(m) else {
+            return Role::Neither;
+        };
+        match etype {
+            EntityType::Per | EntityType::Org => Role::Party,
+            EntityType::Misc => Role::Neither,
+            EntityType::Loc => {
+                let (gov, gi) = self.governor(m);
+                if kind == VISIT && gi == Some(last) {
+                    return Role::Place; // "visited Kyiv"
+                }
+                let place_preps = if kind == ATTACK { C_ATK_PLACE } else { C_PLACE };
+                if gov & place_preps != 0 || ((kind == VISIT || kind == MEET) && gov & C_TO != 0) {
+                    return Role::Place;
+                }
+                if !matches!(kind, MEET | AGREE | ATTACK | SUMMIT) {
+                    return Role::Neither;
+                }
+                if kind == ATTACK && gov & C_ATK_TARGET != 0 {
+                    return Role::Party;
+                }
+                if gov & C_LOC_EXCL != 0 {
+                    Role::Neither
+                } else {
+                    Role::Party
+                }
+            }
+        }
+    }
+
+    /// True when mention `m` can be a party to the event.
+    fn is_party(&self, kind: &str, m: usize, last: usize) -> bool {
+        self.role(kind, m, last) == Role::Party
+    }
+
+    /// Mentions before the trigger in its clause.
+    fn subject_side(&self, kind: &str, from: usize, last: usize) -> Side {
+        let mut side = Side::default();
+        let mut j = from;
+        while j > self.t0 {
+            j -= 1;
+            if let Some(m) = self.mention(j) {
+                if side.mentions.last() != Some(&m) {
+                    side.mentions.push(m);
+                }
+                continue;
+            }
+            let w = self.text(j);
+            match self.kind(j) {
+                Some(TokenKind::Punct) => {
+                    if w == "," {
+                        if side.group.is_some()
+                            || side.mentions.iter().any(|&m| self.is_party(kind, m, last))
+                        {
+                            break;
+                        }
+                        continue;
+                    }
+                    if Self::is_terminal_punct(w) {
+                        break;
+                    }
+                    continue;
+                }
+                Some(TokenKind::Word) => {}
+                _ => continue,
+            }
+            if self.is_group(j) {
+                side.group = Some(j);
+                continue;
+            }
+            if self.has(j, C_REL) && j > self.t0 && self.text(j - 1) == "," {
+                // ", who ... ," is a relative clause: what it names is not the subject
+                side.mentions.clear();
+                side.group = None;
+                j -= 1;
+                continue;
+            }
+            if self.has(j, C_SUBJ_END | C_SPEECH) {
+                side.boundary = true;
+                break;
+            }
+        }
+        side.mentions.reverse();
+        side
+    }
+
+    /// Mentions after the trigger up to the clause end.
+    fn object_side(&self, kind: &str, from: usize, stop_at_comma: bool) -> Side {
+        let _ = kind;
+        let mut side = Side::default();
+        let mut j = from;
+        let mut words = 0;
+        while j < self.t1 && words < 40 {
+            if let Some(m) = self.mention(j) {
+                if side.mentions.last() != Some(&m) {
+                    side.mentions.push(m);
+                }
+                j += 1;
+                continue;
+            }
+            let w = self.text(j);
+            match self.kind(j) {
+                Some(TokenKind::Punct) => {
+                    if (w == "," && stop_at_comma) || Self::is_terminal_punct(w) {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                Some(TokenKind::QuoteMark) => {
+                    j += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if self.is_group(j) {
+                side.group = Some(j);
+            } else if self.has(j, C_OBJ_END | C_SPEECH) {
+                break;
+            } else if w.eq_ignore_ascii_case("and") && self.starts_verb(j + 1) {
+                break; // "... and described ..." starts a new clause
+            }
+            j += 1;
+            words += 1;
+        }
+        side.end = j;
+        side
+    }
+
+    /// True when token `j` looks like a past-tense verb opening a coordinated clause.
+    fn starts_verb(&self, j: usize) -> bool {
+        if j >= self.t1 || self.mention(j).is_some() || self.kind(j) != Some(TokenKind::Word) {
+            return false;
+        }
+        let w = self.text(j);
+        w.len() >= 5 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase()
+    }
+
+    /// The subject of the main clause: the noun phrase opening the sentence, or the one after a
+    /// fronted phrase's comma.
+    fn main_subject(&self) -> Side {
+        let mut side = Side::default();
+        let Some(f) = self.first_word else {
+            return side;
+        };
+        let mut j = if self.has(f, C_FRONT) || self.is_participle(f) {
+            match (f + 1..self.t1).find(|&j| self.text(j) == ",") {
+                Some(c) => c + 1,
+                None => return side,
+            }
+        } else {
+            self.t0
+        };
+        let mut n = 0;
+        while j < self.t1 && n < 16 {
+            if let Some(m) = self.mention(j) {
+                if side.mentions.last() != Some(&m) {
+                    side.mentions.push(m);
+                }
+            } else if self.is_group(j) {
+                side.group = Some(j);
+            } else if self.kind(j) == Some(TokenKind::QuoteMark)
+                || self.text(j) == ","
+                || self.is(j, &["and", "the", "both", "also", "two", "’s", "'s"])
+            {
+            } else {
+                break;
+            }
+            j += 1;
+            n += 1;
+        }
+        side
+    }
+
+    /// The people a group reference stands for: persons named earlier in the sentence, topped
+    /// up from the previous sentence.
+    fn group_members(&self, g: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let gstart = self.start(g);
+        for m in self.m0..self.m1 {
+            if self.doc.mentions[m].span.start >= gstart {
+                break;
+            }
+            if let Some((e, EntityType::Per)) = self.ent(m) {
+                push_new(&mut out, e);
+            }
+        }
+        if out.len() < 2 && self.si > 0 {
+            let prev = self.sentences[self.si - 1];
+            let ms = &self.doc.mentions;
+            let a = ms.partition_point(|m| m.span.start < prev.start);
+            for (m, mention) in ms.iter().enumerate().skip(a) {
+                if mention.span.start >= prev.end {
+                    break;
+                }
+                if let Some((e, EntityType::Per)) = self.ent(m) {
+                    push_new(&mut out, e);
+                }
+            }
+        }
+        out
+    }
+
+    /// The entities of a side that are parties to the event (mentions starting before `before`
+    /// only, when given).
+    fn resolve(&self, kind: &str, side: &Side, last: usize, before: Option<usize>) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &m in &side.mentions {
+            if before.is_some_and(|b| self.doc.mentions[m].span.start >= b) {
+                continue;
+            }
+            if self.is_party(kind, m, last) {
+                if let Some((e, _)) = self.ent(m) {
+                    push_new(&mut out, e);
+                }
+            }
+        }
+        if let Some(g) = side.group {
+            if before.is_none_or(|b| self.start(g) < b) {
+                for e in self.group_members(g) {
+                    push_new(&mut out, e);
+                }
+            }
+        }
+        out
+    }
+
+    /// Mentions modifying a noun trigger from the left ("a crunch Nato summit", "his visit"),
+    /// and the determiner that opens the phrase.
+    fn premod(&self, first: usize) -> (Vec<usize>, Option<usize>) {
+        let mut out: Vec<usize> = Vec::new();
+        let mut j = first;
+        let mut words = 0;
+        while j > self.t0 && words < 4 {
+            j -= 1;
+            if let Some(m) = self.mention(j) {
+                if out.last() != Some(&m) {
+                    out.push(m);
+                    words += 1;
+                }
+                continue;
+            }
+            let w = self.text(j);
+            match self.kind(j) {
+                Some(TokenKind::Word) => {}
+                Some(TokenKind::Number) => {
+                    words += 1;
+                    continue;
+                }
+                _ => break,
+            }
+            if w == "’s" || w == "'s" {
+                continue;
+            }
+            if self.has(j, C_DET) {
+                return (out, Some(j));
+            }
+            if self.has(
+                j,
+                C_SUBJ_END | C_LOC_EXCL | C_PART_PREP | C_SPEECH | C_VERB_CUE | C_BE,
+            ) || is_in(w, &["for", "and", "or"])
+                || (w.len() > 4 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase())
+            {
+                break;
+            }
+            words += 1;
+        }
+        (out, None)
+    }
+
+    /// Mentions in a prepositional phrase after a noun trigger ("talks with X and Y").
+    fn postmod(&self, last: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut j = last + 1;
+        if !self.has(j, C_PART_PREP) {
+            return out;
+        }
+        j += 1;
+        let mut n = 0;
+        while j < self.t1 && n < 15 {
+            if let Some(m) = self.mention(j) {
+                if out.last() != Some(&m) {
+                    out.push(m);
+                }
+                j += 1;
+                continue;
+            }
+            let w = self.text(j);
+            let go = match self.kind(j) {
+                Some(TokenKind::Punct) => w == ",",
+                Some(TokenKind::Number) => true,
+                Some(TokenKind::Word) => {
+                    is_in(
+                        w,
+                        &[
+                            "and", "or", "both", "the", "a", "an", "his", "her", "their", "its",
+                        ],
+                    ) || w == "’s"
+                        || w == "'s"
+                        || self.has(j, C_PART_PREP)
+                        || w.chars().next().is_some_and(char::is_uppercase)
+                }
+                _ => false,
+            };
+            if !go {
+                break;
+            }
+            j += 1;
+            n += 1;
+        }
+        out
+    }
+
+    // ---- place and time ----------------------------------------------------------------------
+
+    /// The place: the first place-marked location after the trigger, else a location modifying
+    /// the noun trigger ("the Geneva summit"), else the nearest one before it.
+    fn place(
+        &self,
+        kind: &str,
+        i: usize,
+        last: usize,
+        parts: &[usize],
+        premod_place: Option<usize>,
+    ) -> Option<usize> {
+        let (ts, te) = (self.start(i), self.end(last));
+        let mut before = None;
+        let mut after = None;
+        for m in self.m0..self.m1 {
+            let Some((e, EntityType::Loc)) = self.ent(m) else {
+                continue;
+            };
+            if parts.contains(&e) || self.role(kind, m, last) != Role::Place {
+                continue;
+            }
+            let span = self.doc.mentions[m].span;
+            if span.start >= te {
+                after = Some(e);
+                break;
+            }
+            if span.end <= ts {
+                before = Some(e);
+            }
+        }
+        after
+            .or(premod_place.filter(|p| !parts.contains(p)))
+            .or(before)
+    }
+
+    /// The time expression of the sentence nearest to the trigger.
+    fn time(&self, trigger: Span) -> Option<usize> {
+        let times = &self.doc.times;
+        let a = times.partition_point(|t| t.span.start < self.span.start);
+        let mut best: Option<(usize, usize)> = None;
+        for (k, t) in times.iter().enumerate().skip(a) {
+            if t.span.start >= self.span.end {
+                break;
+            }
+            let d = if t.span.end <= trigger.start {
+                trigger.start - t.span.end
+            } else {
+                t.span.start.saturating_sub(trigger.end)
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, k));
+            }
+        }
+        best.map(|(_, k)| k)
+    }
+}
+
+fn push_new(v: &mut Vec<usize>, e: usize) {
+    if !v.contains(&e) {
+        v.push(e);
+    }
+}
+
+fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut v = Vec::new();
+    for e in it {
+        push_new(&mut v, e);
+    }
+    v
+}
+
+/// Completes an event from a repeat of it: its place and time when it has none.
+fn fill(e: &mut Cand, repeat: &Cand) {
+    if e.place.is_none() {
+        e.place = repeat.place.filter(|p| !e.participants.contains(p));
+    }
+    if e.time.is_none() {
+        e.time = repeat.time;
+    }
+}
+
+/// The confidence of an event from how much of it was found.
+fn confidence(c: &Cand) -> f32 {
+    let mut x: f32 = 0.5;
+    if c.participants.len() >= 2 {
+        x += 0.2;
+    }
+    if c.place.is_some() {
+        x += 0.1;
+    }
+    if c.time.is_some() {
+        x += 0.1;
+    }
+    x.min(0.95)
+}
+
+/// Document-level filtering: events need a party; a summit swallows a meeting of the same
+/// sentence; definite noun triggers that refer back are dropped; repeats of an event (same type
+/// and parties in the same paragraph, or at the same place, or a noun trigger anywhere) are
+/// merged into the first.
+fn finish(cands: Vec<Cand>) -> Vec<Event> {
+    let n = cands.len();
+    let mut dropped = vec![false; n];
+    let mut a = 0;
+    while a < n {
+        let mut b = a;
+        while b < n && cands[b].sentence == cands[a].sentence {
+            b += 1;
+        }
+        for x in a..b {
+            if cands[x].kind != MEET {
+                continue;
+            }
+            dropped[x] = (a..b).any(|y| {
+                cands[y].kind == SUMMIT
+                    && cands[y]
+                        .participants
+                        .iter()
+                        .any(|e| cands[x].participants.contains(e))
+            });
+        }
+        a = b;
+    }
+
+    let mut kept: Vec<(Cand, Vec<usize>)> = Vec::new();
+    let mut by_key: HashMap<(&'static str, Vec<usize>), Vec<usize>> = HashMap::new();
+    for (c, gone) in cands.into_iter().zip(dropped) {
+        if gone || c.participants.is_empty() || (c.kind == VISIT && c.nominal && c.place.is_none())
+        {
+            continue;
+        }
+        let mut set = c.participants.clone();
+        set.sort_unstable();
+        if c.nominal && c.definite {
+            // a back-reference ("the agreement"): it may still tell where the event was
+            let earlier = kept.iter_mut().rev().find(|(k, kset)| {
+                k.kind == c.kind && (c.own_empty || set.iter().all(|e| kset.contains(e)))
+            });
+            if let Some((k, _)) = earlier {
+                fill(k, &c);
+                continue;
+            }
+        }
+        let key = (c.kind, set);
+        if let Some(list) = by_key.get(&key) {
+            let same = list.iter().copied().find(|&k| {
+                let e = &kept[k].0;
+                e.paragraph == c.paragraph
+                    || (e.place.is_some() && e.place == c.place)
+                    || (c.nominal && (e.place.is_none() || c.place.is_none() || e.place == c.place))
+            });
+            if let Some(k) = same {
+                fill(&mut kept[k].0, &c);
+                continue;
+            }
+        }
+        let idx = kept.len();
+        by_key.entry(key.clone()).or_default().push(idx);
+        kept.push((c, key.1));
+    }
+    kept.into_iter()
+        .map(|(c, _)| Event {
+            kind: c.kind,
+            trigger: c.trigger,
+            confidence: confidence(&c),
+            participants: c.participants,
+            place: c.place,
+            time: c.time,
+        })
+        .collect()
+}

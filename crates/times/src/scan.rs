@@ -1,0 +1,1187 @@
+//! Recognising time expressions among one sentence's tokens.
+//!
+//! The scanner walks the tokens left to right. At each token it tries the patterns that can
+//! start there, chosen by the token's word class; each pattern extends itself as far as it can
+//! ("Monday" → "Monday afternoon" → "Monday at 3pm"). The scan goes on after a match, so matches
+//! come out in text order and never overlap. Signal words ("on", "in", "since") are looked at but
+//! never start a match, so they stay out of the spans. Tense is only looked up when an
+//! expression needs it (a bare weekday, month or season, "overnight", "the day before").
+
+use crate::lexicon::{self, Cue, Unit, W};
+use crate::resolve::{DayRef, Expr, Rel};
+use crate::token::{Kind, Tok};
+use byline_doc::TimeType;
+use byline_lexicon::{calendar, numbers};
+use chrono::NaiveDate;
+
+/// A match: the token index after it, and what it says.
+type Hit = Option<(usize, Expr)>;
+
+/// A recognised expression, in document byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it says.
+    pub expr: Expr,
+}
+
+/// The tense of a clause, weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tense {
+    Unknown,
+    Past,
+    Present,
+    Future,
+}
+
+/// A counted amount.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Amount {
+    Int(u64),
+    Dec(f64),
+}
+
+/// How far (in tokens) clauses and tense cues are looked for around an expression; keeps a
+/// pathological one-sentence document linear.
+const REACH: usize = 40;
+
+/// Scans the tokens of one sentence.
+pub(crate) struct Scanner<'t, 'a> {
+    toks: &'t [Tok<'a>],
+}
+
+impl Amount {
+    /// The amount multiplied by `m`, whole when it comes out whole.
+    fn times(self, m: u64) -> Option<Amount> {
+        match self {
+            Amount::Int(v) => v.checked_mul(m).map(Amount::Int),
+            Amount::Dec(x) => {
+                let v = x * m as f64;
+                let whole = v.fract() == 0.0 && v < 1e15;
+                Some(if whole { Amount::Int(v as u64) } else { Amount::Dec(v) })
+            }
+        }
+    }
+}
+
+impl<'t, 'a> Scanner<'t, 'a> {
+    /// A scanner over one sentence's tokens.
+    pub(crate) fn new(toks: &'t [Tok<'a>]) -> Self {
+        Scanner { toks }
+    }
+
+    /// Appends every expression found, in order, to `out`.
+    pub(crate) fn scan(&self, out: &mut Vec<Found>) {
+        let mut i = 0;
+        while let Some(first) = self.toks.get(i) {
+            let hit = self.match_at(i).filter(|(end, _)| *end > i);
+            match hit.and_then(|(end, expr)| Some((end, self.toks.get(end - 1)?.end, expr))) {
+                Some((end, last, expr)) => {
+                    out.push(Found { start: first.start, end: last, expr });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    // ----- token access -------------------------------------------------------------------
+
+    fn w(&self, k: usize) -> W {
+        self.toks.get(k).map_or(W::Other, |t| t.w)
+    }
+
+    fn is(&self, k: usize, word: &str) -> bool {
+        self.toks.get(k).is_some_and(|t| t.is(word))
+    }
+
+    fn punct(&self, k: usize, c: char) -> bool {
+        self.toks.get(k).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn prev(&self, k: usize) -> Option<&Tok<'a>> {
+        k.checked_sub(1).and_then(|p| self.toks.get(p))
+    }
+
+    fn unit(&self, k: usize) -> Option<(Unit, bool)> {
+        match self.w(k) {
+            W::Unit(u, plural) => Some((u, plural)),
+            _ => None,
+        }
+    }
+
+    /// True when token `k` follows a capitalised word in mid-sentence ("USA Today").
+    fn after_name(&self, k: usize) -> bool {
+        k >= 2 && self.prev(k).is_some_and(|p| p.kind == Kind::Word && p.is_capitalised())
+    }
+
+    /// True when only punctuation (an opening quote) comes before token `k`.
+    fn at_start(&self, k: usize) -> bool {
+        self.toks.iter().take(k).all(|t| t.kind == Kind::Punct)
+    }
+
+    // ----- dispatch -----------------------------------------------------------------------
+
+    fn match_at(&self, i: usize) -> Hit {
+        let t = self.toks.get(i)?;
+        let digit_led = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        match t.kind {
+            Kind::Punct => None,
+            Kind::Num | Kind::NumSep => self.numeric(i),
+            Kind::Word if t.hyphen => self.hyphenated(i).or_else(|| self.counted(i)),
+            Kind::Word if digit_led => self.numeric(i),
+            Kind::Word => self.word(i, t),
+        }
+    }
+
+    fn word(&self, i: usize, t: &Tok<'a>) -> Hit {
+        match t.w {
+            // "USA Today" is a newspaper.
+            W::Today | W::Tonight if t.is_capitalised() && self.after_name(i) => None,
+            W::Today | W::Yesterday | W::Tomorrow | W::Tonight => self.day_word(i),
+            W::Overnight => {
+                let offset = if self.tense(i, i + 1) == Tense::Future { 0 } else { -1 };
+                Some((i + 1, Expr::Day(DayRef::Offset(offset), Some("NI"))))
+            }
+            W::This | W::Last | W::Next => self.deictic(i),
+            W::Earlier | W::Later => self.earlier(i),
+            W::Early | W::Late => self.early(i),
+            W::Past | W::Coming => self.modified(i),
+            W::Weekday(_) => self.weekday(i, i, None),
+            W::Weekdays(d) => Some((i + 1, Expr::Set(format!("XXXX-WXX-{}", d + 1)))),
+            W::Month(..) => self.month(i, self.month_context(i)),
+            W::The => self.the(i),
+            W::A => self.a(i),
+            W::Half => self.half(i),
+            W::Every | W::Each => self.every(i),
+            W::Once | W::Twice => self.per_set(i + 1),
+            W::Per => self.per_set(i),
+            // "Daily" mid-sentence is a title ("the Daily Mail").
+            W::SetAdv(v) if !t.is_capitalised() || self.at_start(i) => {
+                Some((i + 1, Expr::Set(v.to_string())))
+            }
+            W::Noon | W::Midnight => self.clock_expr(i),
+            W::Recent | W::Vague => self.vague(i),
+            W::QuarterN(q) => Some(self.quarter(i, i + 1, q)),
+            W::Season(code) => self.bare_season(i, code),
+            _ => self.counted(i),
+        }
+    }
+
+    // ----- days ---------------------------------------------------------------------------
+
+    /// "today", "yesterday afternoon", "tomorrow at 10am", "tonight".
+    fn day_word(&self, i: usize) -> Hit {
+        let (offset, mut part) = match self.w(i) {
+            W::Yesterday => (-1, None),
+            W::Tomorrow => (1, None),
+            W::Tonight => (0, Some("NI")),
+            _ => (0, None),
+        };
+        let mut end = i + 1;
+        if let (W::Part(p), true) = (self.w(end), offset != 0) {
+            part = Some(p);
+            end += 1;
+        }
+        Some(self.with_clock(end, DayRef::Offset(offset), part))
+    }
+
+    /// A day expression ending before `end`, extended by a clock time ("Monday at 3pm").
+    fn with_clock(&self, end: usize, day: DayRef, part: Option<&'static str>) -> (usize, Expr) {
+        let k = if self.is(end, "at") || self.punct(end, ',') { end + 1 } else { end };
+        match self.clock_at(k) {
+            Some((e, h, m)) => (e, Expr::Clock(day, h, m)),
+            None => (end, Expr::Day(day, part)),
+        }
+    }
+
+    /// A weekday at `j` (the expression starts at `start`, before any modifier).
+    fn weekday(&self, j: usize, start: usize, rel: Option<Rel>) -> Hit {
+        let W::Weekday(d) = self.w(j) else {
+            return None;
+        };
+        let named = start == j && self.prev(j).is_some_and(|p| lexicon::is_named_day_prefix(p.text));
+        if named || self.toks.get(j + 1).is_some_and(|n| lexicon::is_title_word(n.text)) {
+            return None;
+        }
+        let k = if self.punct(j + 1, ',') { j + 2 } else { j + 1 };
+        if let Some((e, day)) = self.date_at(k) {
+            return Some(self.with_clock(e, day, None));
+        }
+        let (end, part) = match self.w(j + 1) {
+            W::Part(p) => (j + 2, Some(p)),
+            _ => (j + 1, None),
+        };
+        let rel = rel.unwrap_or_else(|| self.weekday_rel(start, end));
+        Some(self.with_clock(end, DayRef::Weekday(d, rel), part))
+    }
+
+    /// "this week", "last month", "next year", "this afternoon", "last night", "next Monday".
+    fn deictic(&self, i: usize) -> Hit {
+        let w = self.w(i);
+        let (shift, rel) = match w {
+            W::Last => (-1, Rel::Last),
+            W::Next => (1, Rel::Next),
+            _ => (0, Rel::This),
+        };
+        let j = i + 1;
+        let expr = match self.w(j) {
+            W::Unit(
+                u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century),
+                false,
+            ) => Expr::Shift(u, shift),
+            W::Weekend => Expr::Weekend(rel),
+            W::Quarter => Expr::QuarterShift(shift),
+            W::Season(code) => Expr::Season { code, year: None, rel },
+            W::Month(month, false) => Expr::Month { year: None, month, rel },
+            W::Weekday(_) => {
+                let rel = match (w, self.tense(i, j + 1)) {
+                    (W::This, Tense::Past) => Rel::Past,
+                    (W::This, _) => Rel::Upcoming,
+                    _ => rel,
+                };
+                return self.weekday(j, i, Some(rel));
+            }
+            W::Part(p) if w == W::This => {
+                return Some(self.with_clock(j + 1, DayRef::Offset(0), Some(p)));
+            }
+            W::Part("NI") if w == W::Last => {
+                return Some(self.with_clock(j + 1, DayRef::Offset(-1), Some("NI")));
+            }
+            _ if w == W::This => return None,
+            _ => return self.modified(i),
+        };
+        Some((j + 1, expr))
+    }
+
+    /// "earlier today", "later this year".
+    fn earlier(&self, i: usize) -> Hit {
+        match self.w(i + 1) {
+            W::Today | W::Yesterday | W::Tomorrow | W::Tonight => self.day_word(i + 1),
+            W::This => self.deictic(i + 1),
+            _ => None,
+        }
+    }
+
+    /// "early June", "late last year", "early 2024", "late summer".
+    fn early(&self, i: usize) -> Hit {
+        let j = i + 1;
+        match self.w(j) {
+            W::Month(..) => self.month(j, true),
+            W::This | W::Last | W::Next => self.deictic(j),
+            W::Weekday(_) => self.weekday(j, i, None),
+            W::Season(code) => Some(self.season_at(i, j, code)),
+            _ => self.period_token(j),
+        }
+    }
+
+    /// A year ("2024") or decade ("1990s", "mid-1990s") token at `j`.
+    fn period_token(&self, j: usize) -> Hit {
+        let t = self.toks.get(j)?;
+        if let Some(y) = self.year_at(j) {
+            return Some((j + 1, Expr::Year(y)));
+        }
+        let text = t.text.split_once('-').map_or(t.text, |(pre, rest)| {
+            if is_edge_prefix(pre) {
+                rest
+            } else {
+                ""
+            }
+        });
+        decade(text).map(|d| (j + 1, Expr::Decade(d)))
+    }
+
+    /// Phrases starting with "the".
+    fn the(&self, i: usize) -> Hit {
+        let j = i + 1;
+        match self.w(j) {
+            W::Unit(Unit::Day, false) if matches!(self.w(j + 1), W::Before | W::After) => {
+                Some(self.day_before(j + 1))
+            }
+            W::Ordinal(n) => self.the_ordinal(i, j, n),
+            W::Edge if self.w(j + 1) == W::Of => self.edge_of(i, j + 2),
+            W::Past | W::Last | W::Next | W::Coming | W::Previous | W::Following => {
+                self.modified(j).or_else(|| self.the_single(j))
+            }
+            W::Weekend => Some((j + 1, Expr::Weekend(self.period_rel(i, j + 1)))),
+            W::Season(code) => Some(self.season_at(i, j, code)),
+            W::Early | W::Late => match self.period_token(j + 1) {
+                Some((e, expr @ Expr::Decade(_))) => Some((e, expr)),
+                _ => None,
+            },
+            _ => match self.period_token(j) {
+                Some((e, expr @ Expr::Decade(_))) => Some((e, expr)),
+                _ => None,
+            },
+        }
+    }
+
+    /// "the day before" / "the day after" (`k` is "before" or "after"): the anchor when a
+    /// present- or future-tense clause follows ("the day before leaders are set to meet"),
+    /// else the day before or after the anchor.
+    fn day_before(&self, k: usize) -> (usize, Expr) {
+        let before = self.w(k) == W::Before;
+        let end = k + 1;
+        match (self.w(end), before) {
+            (W::Yesterday, true) => return (end + 1, Expr::Day(DayRef::Offset(-2), None)),
+            (W::Tomorrow, false) => return (end + 1, Expr::Day(DayRef::Offset(2), None)),
+            _ => {}
+        }
+        let clause = self.toks.get(end).is_some_and(|t| t.kind != Kind::Punct)
+            && self.cues(end, self.clause_end(end), None) >= Tense::Present;
+        let offset = match (clause, before) {
+            (true, _) => 0,
+            (false, true) => -1,
+            (false, false) => 1,
+        };
+        (end, Expr::Day(DayRef::Offset(offset), None))
+    }
+
+    /// "the 89th minute", "the 21st century", "the first quarter", "the 23rd of June".
+    fn the_ordinal(&self, i: usize, j: usize, n: u64) -> Hit {
+        match self.w(j + 1) {
+            W::Unit(Unit::Minute, false) => Some((j + 2, Expr::Unresolved(TimeType::Time))),
+            W::Unit(Unit::Century, false) if (1..=100).contains(&n) => {
+                Some((j + 2, Expr::Century(i32::try_from(n - 1).ok()?)))
+            }
+            W::Quarter if (1..=4).contains(&n) => {
+                let q = u32::try_from(n).ok()?;
+                Some(self.quarter(i, j + 2, q))
+            }
+            _ => {
+                let (e, day) = self.date_at(j)?;
+                Some(self.with_clock(e, day, None))
+            }
+        }
+    }
+
+    /// A quarter `q` whose words end before `k`, with an optional year after ("of 2024").
+    fn quarter(&self, a: usize, k: usize, q: u32) -> (usize, Expr) {
+        let of = usize::from(self.w(k) == W::Of);
+        match self.year_at(k + of) {
+            Some(y) => (k + of + 1, Expr::Quarter { q, year: Some(y), rel: Rel::This }),
+            None => (k, Expr::Quarter { q, year: None, rel: self.period_rel(a, k) }),
+        }
+    }
+
+    /// "the end of the year", "the start of next month", "the end of June", "the end of 2024"
+    /// (`k` is the token after "of").
+    fn edge_of(&self, a: usize, k: usize) -> Hit {
+        let shift = match self.w(k) {
+            W::The | W::This => Some(0),
+            W::Last => Some(-1),
+            W::Next => Some(1),
+            _ => None,
+        };
+        if let Some(shift) = shift {
+            return match self.unit(k + 1) {
+                Some((
+                    u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century),
+                    false,
+                )) => Some((k + 2, Expr::Shift(u, shift))),
+                _ => None,
+            };
+        }
+        match self.w(k) {
+            W::Month(..) => self.month(k, true),
+            W::Season(code) => Some(self.season_at(a, k, code)),
+            _ => self.year_at(k).map(|y| (k + 1, Expr::Year(y))),
+        }
+    }
+
+    /// "the past week" (a duration), "the next day" (no calendar value): modifier at `j`.
+    fn the_single(&self, j: usize) -> Hit {
+        let (u, plural) = self.unit(j + 1)?;
+        if plural {
+            return None;
+        }
+        let span_signal = j >= 2 && self.toks.get(j - 2).is_some_and(|p| {
+            ["over", "for", "within", "during", "in"].iter().any(|s| p.is(s))
+        });
+        match (self.w(j), u) {
+            // "over the next decade" is a duration
+            (W::Next | W::Coming, Unit::Week | Unit::Month | Unit::Year | Unit::Decade)
+            | (W::Next | W::Coming, Unit::Century)
+                if span_signal =>
+            {
+                Some((j + 2, Expr::Duration(duration(Amount::Int(1), u)?)))
+            }
+            // "at the last minute", "on the last day" are no durations.
+            (W::Past | W::Last, Unit::Minute | Unit::Second | Unit::Fortnight) => None,
+            (W::Last, Unit::Day) => None,
+            (W::Past | W::Last, u) => {
+                Some((j + 2, Expr::Duration(duration(Amount::Int(1), u)?)))
+            }
+            (_, Unit::Day | Unit::Week | Unit::Month | Unit::Year) => {
+                Some((j + 2, Expr::Unresolved(TimeType::Date)))
+            }
+            _ => None,
+        }
+    }
+
+    /// "past two years", "next few days", "coming weeks" (modifier at `j`).
+    fn modified(&self, j: usize) -> Hit {
+        if let Some((k, n)) = self.amount_at(j + 1) {
+            if let Some((u, _)) = self.unit(k) {
+                return Some((k + 1, Expr::Duration(duration(n, u)?)));
+            }
+        }
+        match (self.w(j + 1), self.unit(j + 1), self.unit(j + 2)) {
+            (W::Vague, _, Some((_, true))) => {
+                Some((j + 3, Expr::Unresolved(TimeType::Duration)))
+            }
+            (_, Some((_, true)), _) if matches!(self.w(j), W::Past | W::Coming) => {
+                Some((j + 2, Expr::Unresolved(TimeType::Duration)))
+            }
+            _ => None,
+        }
+    }
+
+    // ----- months, seasons, years -----------------------------------------------------------
+
+    /// True when a bare month name at `i` has a signal word before it ("in March").
+    fn month_context(&self, i: usize) -> bool {
+        let Some(p) = self.prev(i) else {
+            return false;
+        };
+        if lexicon::is_month_signal(p.text) || matches!(p.w, W::Early | W::Late | W::Mid) {
+            return true;
+        }
+        let joins = p.is("and") || p.is("to") || p.is("or") || p.is_punct('-') || p.is_punct('–');
+        joins && matches!(self.w(i.saturating_sub(2)), W::Month(..))
+    }
+
+    /// A month at `j`: a date ("June 23, 2025"), month and year, or (with `ctx_ok`) a bare month.
+    fn month(&self, j: usize, ctx_ok: bool) -> Hit {
+        if let Some((e, day)) = self.month_day(j) {
+            return Some(self.with_clock(e, day, None));
+        }
+        let W::Month(month, abbrev) = self.w(j) else {
+            return None;
+        };
+        let k = self.after_month(j, abbrev);
+        if let Some(y) = self.year_at(k) {
+            return Some((k + 1, Expr::Month { year: Some(y), month, rel: Rel::This }));
+        }
+        if abbrev || !ctx_ok {
+            return None;
+        }
+        Some((j + 1, Expr::Month { year: None, month, rel: self.period_rel(j, j + 1) }))
+    }
+
+    /// A season word at `j`, with an optional year ("summer 2024", "the spring of 2024").
+    fn season_at(&self, a: usize, j: usize, code: &'static str) -> (usize, Expr) {
+        let of = usize::from(self.w(j + 1) == W::Of);
+        match self.year_at(j + 1 + of) {
+            Some(y) => (j + 2 + of, Expr::Season { code, year: Some(y), rel: Rel::This }),
+            None => (j + 1, Expr::Season { code, year: None, rel: self.period_rel(a, j + 1) }),
+        }
+    }
+
+    /// A bare season needs a signal word or a year: "in spring", "summer 2024".
+    fn bare_season(&self, i: usize, code: &'static str) -> Hit {
+        let signal = self.prev(i).is_some_and(|p| lexicon::is_month_signal(p.text));
+        (signal || self.year_at(i + 1).is_some()).then(|| self.season_at(i, i, code))
+    }
+
+    /// A four-digit year 1000..=2999 at `k` in a date or after a modifier.
+    fn year_at(&self, k: usize) -> Option<i32> {
+        let t = self.toks.get(k)?;
+        if t.kind != Kind::Num || t.text.len() != 4 || self.unit(k + 1).is_some() {
+            return None;
+        }
+        let y: i32 = t.text.parse().ok()?;
+        (1000..=2999).contains(&y).then_some(y)
+    }
+
+    /// A bare year 1900..=2100 at `i`, only after a signal word ("in 2019", "since 2014").
+    fn context_year(&self, i: usize) -> Option<i32> {
+        let y = self.year_at(i).filter(|y| (1900..=2100).contains(y))?;
+        let range = self.toks.get(i + 1).is_some_and(|n| {
+            n.is("through") || n.is("to") || n.is_punct('-') || n.is_punct('–')
+        }) && self.year_at(i + 2).is_some();
+        let ok = match self.prev(i) {
+            None => self.punct(i + 1, ',') || range,
+            Some(p) => {
+                let joins = p.is("and") || p.is("to") || p.is("or") || p.is("through");
+                let joins = joins || p.is_punct('-') || p.is_punct('–');
+                // "a total of 2000" is no year
+                let amount_of = p.is("of")
+                    && self.prev(i - 1).is_some_and(|q| lexicon::is_amount_noun(q.text));
+                (lexicon::is_year_signal(p.text) && !amount_of)
+                    || matches!(p.w, W::Early | W::Late | W::Mid)
+                    || (joins && self.year_at(i.saturating_sub(2)).is_some())
+                    || (self.at_start(i) && self.punct(i + 1, ','))
+                    || range
+            }
+        };
+        ok.then_some(y)
+    }
+
+    // ----- dates ----------------------------------------------------------------------------
+
+    /// An explicit date at `j`: "23 June 2025", "23rd of June", "June 23, 2025", "Jan. 5".
+    fn date_at(&self, j: usize) -> Option<(usize, DayRef)> {
+        self.day_month(j).or_else(|| self.month_day(j))
+    }
+
+    fn day_month(&self, j: usize) -> Option<(usize, DayRef)> {
+        let (k, day) = self.day_num_at(j)?;
+        let k = if self.w(k) == W::Of { k + 1 } else { k };
+        let W::Month(month, abbrev) = self.w(k) else {
+            return None;
+        };
+        let (end, year) = self.trailing_year(self.after_month(k, abbrev));
+        valid_date(year, month, day).then_some((end, DayRef::Date { year, month, day }))
+    }
+
+    fn month_day(&self, j: usize) -> Option<(usize, DayRef)> {
+        let W::Month(month, abbrev) = self.w(j) else {
+            return None;
+        };
+        let (e, day) = self.day_num_at(self.after_month(j, abbrev))?;
+        let (end, year) = self.trailing_year(e);
+        valid_date(year, month, day).then_some((end, DayRef::Date { year, month, day }))
+    }
+
+    /// The token after a month name (and the period of an abbreviation: "Jan.").
+    fn after_month(&self, j: usize, abbrev: bool) -> usize {
+        if abbrev && self.punct(j + 1, '.') {
+            j + 2
+        } else {
+            j + 1
+        }
+    }
+
+    /// A day of the month at `k`: "23" or "23rd".
+    fn day_num_at(&self, k: usize) -> Option<(usize, u32)> {
+        let t = self.toks.get(k)?;
+        let digit_led = t.text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let d: u32 = match (t.kind, t.w) {
+            (Kind::Num, _) if t.text.len() <= 2 => t.text.parse().ok()?,
+            (Kind::Word, W::Ordinal(n)) if digit_led => u32::try_from(n).ok()?,
+            _ => return None,
+        };
+        ((1..=31).contains(&d) && self.unit(k + 1).is_none()).then_some((k + 1, d))
+    }
+
+    /// An optional year after a date: "June 23 2025", "June 23, 2025".
+    fn trailing_year(&self, e: usize) -> (usize, Option<i32>) {
+        if let Some(y) = self.year_at(e) {
+            return (e + 1, Some(y));
+        }
+        match (self.punct(e, ','), self.year_at(e + 1)) {
+            (true, Some(y)) => (e + 2, Some(y)),
+            _ => (e, None),
+        }
+    }
+
+    // ----- numbers --------------------------------------------------------------------------
+
+    /// Tokens that start with a digit: clock times, dates, decades, years and counted units.
+    fn numeric(&self, i: usize) -> Hit {
+        if self.is_money_or_percent(i) {
+            return None;
+        }
+        if let Some(hit) = self.clock_expr(i) {
+            return Some(hit);
+        }
+        if let Some((e, day)) = self.date_at(i) {
+            return Some(self.with_clock(e, day, None));
+        }
+        if let Some(d) = self.toks.get(i).and_then(|t| decade(t.text)) {
+            return Some((i + 1, Expr::Decade(d)));
+        }
+        if let Some(y) = self.context_year(i) {
+            return Some((i + 1, Expr::Year(y)));
+        }
+        self.counted(i)
+    }
+
+    /// Numbers that are no count of time: "£2025", "$100", "2025%", "10 per cent", "1/2".
+    fn is_money_or_percent(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let money = self.prev(i).is_some_and(|p| {
+            p.kind == Kind::Punct
+                && p.end == t.start
+                && p.text.starts_with(['£', '$', '€', '¥', '/'])
+        });
+        let percent = self.toks.get(i + 1).is_some_and(|n| {
+            (n.is_punct('%') && n.start == t.end) || n.is("percent") || n.is("per")
+        });
+        money || percent
+    }
+
+    /// A clock time at `i`, optionally followed by its day ("10am on Tuesday").
+    fn clock_expr(&self, i: usize) -> Hit {
+        let (end, h, m) = self.clock_at(i)?;
+        let k = if self.is(end, "on") || self.punct(end, ',') { end + 1 } else { end };
+        match self.day_at(i, k) {
+            Some((e, day)) => Some((e, Expr::Clock(day, h, m))),
+            None => Some((end, Expr::Clock(DayRef::Offset(0), h, m))),
+        }
+    }
+
+    /// A day named after a clock time: "today", "yesterday", "last night", "Tuesday", a date.
+    fn day_at(&self, a: usize, k: usize) -> Option<(usize, DayRef)> {
+        match self.w(k) {
+            W::Today | W::Tonight => Some((k + 1, DayRef::Offset(0))),
+            W::Yesterday => Some((k + 1, DayRef::Offset(-1))),
+            W::Tomorrow => Some((k + 1, DayRef::Offset(1))),
+            W::This if matches!(self.w(k + 1), W::Part(_)) => Some((k + 2, DayRef::Offset(0))),
+            W::Last if self.w(k + 1) == W::Part("NI") => Some((k + 2, DayRef::Offset(-1))),
+            W::Weekday(d) => {
+                let date = self.date_at(if self.punct(k + 1, ',') { k + 2 } else { k + 1 });
+                date.or_else(|| Some((k + 1, DayRef::Weekday(d, self.weekday_rel(a, k + 1)))))
+            }
+            _ => self.date_at(k),
+        }
+    }
+
+    /// A clock time at `k`: "3pm", "3.30 p.m.", "10:30", "noon", "3 o'clock" → (end, h, m).
+    fn clock_at(&self, k: usize) -> Option<(usize, u32, u32)> {
+        let t = self.toks.get(k)?;
+        match t.w {
+            W::Noon => return Some((k + 1, 12, 0)),
+            W::Midnight => return Some((k + 1, 0, 0)),
+            _ => {}
+        }
+        if t.hyphen || !t.text.as_bytes().first()?.is_ascii_digit() {
+            return None;
+        }
+        let split = t.text.find(|c: char| !matches!(c, '0'..='9' | '.' | ':')).unwrap_or(t.text.len());
+        let (num, suffix) = t.text.split_at(split);
+        let (h, m, colon) = parse_hm(num)?;
+        let (end, pm) = if suffix.is_empty() {
+            self.meridiem_after(k + 1)
+        } else {
+            (k + 1, Some(meridiem(suffix)?))
+        };
+        match pm {
+            Some(pm) if (1..=12).contains(&h) => Some((end, h % 12 + if pm { 12 } else { 0 }, m)),
+            Some(_) => None,
+            None if colon && h <= 23 => Some((k + 1, h, m)),
+            None if self.w(k + 1) == W::OClock && (1..=12).contains(&h) && m == 0 => {
+                Some((k + 2, h, 0))
+            }
+            None => None,
+        }
+    }
+
+    /// "am", "pm", "a.m.", "p.m." at `j` → (end, is pm).
+    fn meridiem_after(&self, j: usize) -> (usize, Option<bool>) {
+        match self.w(j) {
+            W::Am => return (j + 1, Some(false)),
+            W::Pm => return (j + 1, Some(true)),
+            _ => {}
+        }
+        let pm = if self.is(j, "p") {
+            true
+        } else if self.is(j, "a") {
+            false
+        } else {
+            return (j, None);
+        };
+        if !(self.punct(j + 1, '.') && self.is(j + 2, "m")) {
+            return (j, None);
+        }
+        let end = if self.punct(j + 3, '.') { j + 4 } else { j + 3 };
+        (end, Some(pm))
+    }
+
+    /// A number followed by a unit: "three weeks", "10 years", "two years ago",
+    /// "three times a week".
+    fn counted(&self, i: usize) -> Hit {
+        let (k, n) = self.amount_at(i)?;
+        if self.w(k) == W::Times {
+            return self.per_set(k + 1);
+        }
+        let (unit, _) = self.unit(k)?;
+        if self.w(k + 1) == W::Ago {
+            let Amount::Int(n) = n else {
+                return None;
+            };
+            return Some((k + 2, Expr::Ago(n, unit)));
+        }
+        if self.is(k + 1, "old") {
+            return None;
+        }
+        // "one day" alone is a vague date ("one day, he will"), not a duration
+        let one = self.is(i, "one") && k == i + 1;
+        if one && !self.prev(i).is_some_and(|p| lexicon::is_duration_signal(p.text)) {
+            return None;
+        }
+        Some((k + 1, Expr::Duration(duration(n, unit)?)))
+    }
+
+    /// A number at `i` in digits ("10", "1,000", "1.5") or words ("two hundred"), only read
+    /// when a unit or "times" follows within a few tokens.
+    fn amount_at(&self, i: usize) -> Option<(usize, Amount)> {
+        let t = self.toks.get(i)?;
+        match t.kind {
+            Kind::Num | Kind::NumSep => {
+                let n = parse_amount(t.text)?;
+                // "13.8 billion years"
+                match self.toks.get(i + 1).filter(|m| numbers::is_multiplier(m.text)) {
+                    Some(m) => Some((i + 2, n.times(numbers::word_value(m.text)?)?)),
+                    None => Some((i + 1, n)),
+                }
+            }
+            Kind::Punct => None,
+            Kind::Word => {
+                // never start inside a number ("13.8 billion years")
+                let after_digits =
+                    self.prev(i).is_some_and(|p| matches!(p.kind, Kind::Num | Kind::NumSep));
+                if after_digits && numbers::is_multiplier(t.text) {
+                    return None;
+                }
+                let limit = (i + 5).min(self.toks.len());
+                if !(i + 1..limit).any(|k| matches!(self.w(k), W::Unit(..) | W::Times)) {
+                    return None;
+                }
+                let mut words = [""; 4];
+                let mut k = i;
+                while k < limit && k - i < words.len() {
+                    let tok = &self.toks[k];
+                    let and = k > i && tok.is("and");
+                    if !and && !is_number_word(tok) {
+                        break;
+                    }
+                    words[k - i] = tok.text;
+                    k += 1;
+                }
+                let v = numbers::words_value(words.get(..k - i)?)?;
+                (k > i).then_some((k, Amount::Int(v)))
+            }
+        }
+    }
+
+    /// Hyphenated words: "2025-06-23", "two-day", "100-year", "mid-March", "89th-minute".
+    fn hyphenated(&self, i: usize) -> Hit {
+        let text = self.toks.get(i)?.text;
+        let mut parts = [""; 5];
+        let mut n = 0;
+        for p in text.split('-') {
+            *parts.get_mut(n)? = p;
+            n += 1;
+        }
+        let expr = match parts.get(..n)? {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                let day = iso_date(y, m, d)?;
+                return Some(self.with_clock(i + 1, day, None));
+            }
+            [pre, rest] if is_edge_prefix(pre) => {
+                if let Some(month) = calendar::month(rest) {
+                    Expr::Month { year: None, month, rel: self.period_rel(i, i + 1) }
+                } else if let Some(d) = decade(rest) {
+                    Expr::Decade(d)
+                } else {
+                    let y: i32 = rest.parse().ok().filter(|_| rest.len() == 4)?;
+                    Expr::Year(y)
+                }
+            }
+            [ord, unit] if matches!(lexicon::classify(ord), W::Ordinal(_)) => {
+                match (lexicon::classify(ord), unit_word(unit)) {
+                    (_, Some(Unit::Minute)) => Expr::Unresolved(TimeType::Time),
+                    (W::Ordinal(c @ 1..=100), Some(Unit::Century)) => {
+                        Expr::Century(i32::try_from(c - 1).ok()?)
+                    }
+                    _ => Expr::Duration(hyphen_duration(parts.get(..n)?)?),
+                }
+            }
+            // "decades-long"
+            [unit, long] if long.eq_ignore_ascii_case("long") && is_plural_unit(unit) => {
+                Expr::Unresolved(TimeType::Duration)
+            }
+            all => {
+                // "the Six-Day War" is a name; "a 55-year old man" an age
+                let named = all.last().is_some_and(|u| u.starts_with(char::is_uppercase))
+                    && !self.at_start(i);
+                if named || self.is(i + 1, "old") {
+                    return None;
+                }
+                Expr::Duration(hyphen_duration(all)?)
+            }
+        };
+        Some((i + 1, expr))
+    }
+
+    // ----- sets and vague expressions -------------------------------------------------------
+
+    /// "every Monday", "every year", "every two weeks", "every other day", "each summer".
+    fn every(&self, i: usize) -> Hit {
+        let j = i + 1;
+        let value = match self.w(j) {
+            W::Weekday(d) => format!("XXXX-WXX-{}", d + 1),
+            W::Weekend => "XXXX-WXX-WE".to_string(),
+            W::Part(p) => format!("XXXX-XX-XXT{p}"),
+            W::Season(c) => format!("XXXX-{c}"),
+            W::Month(m, false) => format!("XXXX-{m:02}"),
+            W::Unit(u, false) => duration(Amount::Int(1), u)?,
+            W::OtherOne => {
+                let (u, _) = self.unit(j + 1)?;
+                return Some((j + 2, Expr::Set(duration(Amount::Int(2), u)?)));
+            }
+            _ => {
+                let (k, n) = self.amount_at(j)?;
+                let (u, _) = self.unit(k)?;
+                return Some((k + 1, Expr::Set(duration(n, u)?)));
+            }
+        };
+        Some((j + 1, Expr::Set(value)))
+    }
+
+    /// "a week" / "per year" / "every day" at `k`, after "once", "twice" or "N times".
+    fn per_set(&self, k: usize) -> Hit {
+        if !matches!(self.w(k), W::A | W::Per | W::Every) {
+            return None;
+        }
+        match self.unit(k + 1)? {
+            (u, false) => Some((k + 2, Expr::Set(duration(Amount::Int(1), u)?))),
+            _ => None,
+        }
+    }
+
+    /// "a year ago", "for a year", "a few days".
+    fn a(&self, i: usize) -> Hit {
+        match (self.w(i + 1), self.w(i + 2)) {
+            (W::Unit(u, false), W::Ago) => Some((i + 3, Expr::Ago(1, u))),
+            (W::Unit(u, false), _)
+                if self.prev(i).is_some_and(|p| lexicon::is_duration_signal(p.text)) =>
+            {
+                Some((i + 2, Expr::Duration(duration(Amount::Int(1), u)?)))
+            }
+            (W::Vague, W::Unit(_, true)) if self.is(i + 1, "few") => {
+                let ago = self.w(i + 3) == W::Ago;
+                let ttype = if ago { TimeType::Date } else { TimeType::Duration };
+                Some((i + 3 + usize::from(ago), Expr::Unresolved(ttype)))
+            }
+            _ => None,
+        }
+    }
+
+    /// "half an hour", "half a century".
+    fn half(&self, i: usize) -> Hit {
+        match (self.w(i + 1), self.unit(i + 2)?) {
+            (W::A, (u, false)) => Some((i + 3, Expr::Duration(duration(Amount::Dec(0.5), u)?))),
+            _ => None,
+        }
+    }
+
+    /// "recent days", "several years", "many months ago": no calendar value.
+    fn vague(&self, i: usize) -> Hit {
+        let (_, true) = self.unit(i + 1)? else {
+            return None;
+        };
+        if self.w(i + 2) == W::Ago {
+            return Some((i + 3, Expr::Unresolved(TimeType::Date)));
+        }
+        Some((i + 2, Expr::Unresolved(TimeType::Duration)))
+    }
+
+    // ----- tense ----------------------------------------------------------------------------
+
+    /// True for punctuation and words that end a clause.
+    fn is_boundary(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return true;
+        };
+        match t.kind {
+            Kind::Punct => {
+                t.text.starts_with([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
+            }
+            _ => matches!(t.w, W::Cue(Cue::Boundary) | W::Before | W::After),
+        }
+    }
+
+    fn clause_start(&self, a: usize) -> usize {
+        let floor = a.saturating_sub(REACH);
+        let mut k = a;
+        while k > floor && !self.is_boundary(k - 1) {
+            k -= 1;
+        }
+        k
+    }
+
+    fn clause_end(&self, b: usize) -> usize {
+        let ceil = (b + REACH).min(self.toks.len());
+        let mut k = b;
+        while k < ceil && !self.is_boundary(k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The strongest tense cue among tokens `from..to`, leaving out `skip`.
+    fn cues(&self, from: usize, to: usize, skip: Option<(usize, usize)>) -> Tense {
+        let mut tense = Tense::Unknown;
+        for k in from..to.min(self.toks.len()) {
+            if skip.is_some_and(|(a, b)| (a..b).contains(&k)) {
+                continue;
+            }
+            let to_follows = self.is(k + 1, "to");
+            let t = match self.w(k) {
+                W::Cue(Cue::Future) | W::Next | W::Tomorrow => Tense::Future,
+                W::Cue(Cue::FutureTo | Cue::Present) | W::Am if to_follows => Tense::Future,
+                W::Cue(Cue::Present) | W::Am => Tense::Present,
+                // "to be held"
+                W::Cue(Cue::Past) if k >= 2 && self.is(k - 1, "be") && self.is(k - 2, "to") => {
+                    Tense::Future
+                }
+                W::Cue(Cue::Past) => Tense::Past,
+                _ => continue,
+            };
+            tense = tense.max(t);
+        }
+        tense
+    }
+
+    /// The tense of the clause holding tokens `a..b`; a clause with no verb ("On Monday,")
+    /// takes the tense of the nearest clause after it, else before it.
+    fn tense(&self, a: usize, b: usize) -> Tense {
+        let (cs, ce) = (self.clause_start(a), self.clause_end(b));
+        let t = self.cues(cs, ce, Some((a, b)));
+        if t != Tense::Unknown {
+            return t;
+        }
+        let mut k = ce;
+        while k < self.toks.len() && k < b + REACH {
+            let e = self.clause_end(k + 1);
+            let t = self.cues(k + 1, e, None);
+            if t != Tense::Unknown {
+                return t;
+            }
+            k = e;
+        }
+        let mut k = cs;
+        while k > 0 && k + REACH > a {
+            let e = k - 1;
+            let s = self.clause_start(e);
+            let t = self.cues(s, e, None);
+            if t != Tense::Unknown {
+                return t;
+            }
+            k = s;
+        }
+        Tense::Unknown
+    }
+
+    /// True when the clause says the day is today ("later today", "later on Monday").
+    fn today_cue(&self, a: usize, b: usize) -> bool {
+        (self.clause_start(a)..self.clause_end(b))
+            .any(|k| matches!(self.w(k), W::Today | W::Tonight | W::Later))
+    }
+
+    /// Which occurrence a bare weekday means: the most recent in a past clause, the next in a
+    /// future one (the anchor's own only with a "today" cue), the coming one in the present.
+    fn weekday_rel(&self, a: usize, b: usize) -> Rel {
+        match self.tense(a, b) {
+            Tense::Future if self.today_cue(a, b) => Rel::Upcoming,
+            Tense::Future => Rel::Next,
+            Tense::Present => Rel::Upcoming,
+            Tense::Past | Tense::Unknown => Rel::Past,
+        }
+    }
+
+    /// Which occurrence a bare month, season or quarter means.
+    fn period_rel(&self, a: usize, b: usize) -> Rel {
+        if self.tense(a, b) >= Tense::Present {
+            Rel::Upcoming
+        } else {
+            Rel::Past
+        }
+    }
+}
+
+/// "mid", "early", "late" as hyphen prefixes ("mid-March").
+fn is_edge_prefix(s: &str) -> bool {
+    ["mid", "early", "late"].iter().any(|p| p.eq_ignore_ascii_case(s))
+}
+
+/// A decade token ("1990s") → its first three digits.
+fn decade(text: &str) -> Option<i32> {
+    let digits = text.strip_suffix('s')?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
+    (y % 10 == 0 && (1000..=2990).contains(&y)).then_some(y / 10)
+}
+
+/// "2025-06-23" → a date, if it is one.
+fn iso_date(y: &str, m: &str, d: &str) -> Option<DayRef> {
+    let all_digits = [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !all_digits {
+        return None;
+    }
+    let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    valid_date(Some(year), month, day).then_some(DayRef::Date { year: Some(year), month, day })
+}
+
+/// True when month/day make a date (in `year`, or in some leap year when no year is given).
+fn valid_date(year: Option<i32>, month: u32, day: u32) -> bool {
+    NaiveDate::from_ymd_opt(year.unwrap_or(2024), month, day).is_some()
+}
+
+/// "9", "10:30", "3.30" → (hour, minute, written with a colon).
+fn parse_hm(s: &str) -> Option<(u32, u32, bool)> {
+    let (h, m, colon) = match s.find([':', '.']) {
+        Some(p) => (&s[..p], Some(&s[p + 1..]), s[p..].starts_with(':')),
+        None => (s, None, false),
+    };
+    if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let minute = match m {
+        Some(m) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => m.parse().ok()?,
+        Some(_) => return None,
+        None => 0,
+    };
+    (minute < 60).then_some((h.parse().ok()?, minute, colon))
+}
+
+/// "am"/"pm" written onto a number ("3pm") → is pm.
+fn meridiem(suffix: &str) -> Option<bool> {
+    if suffix.eq_ignore_ascii_case("pm") {
+        Some(true)
+    } else if suffix.eq_ignore_ascii_case("am") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// "1,000" → 1000, "1.5" → 1.5; `None` for clock times and malformed groups.
+fn parse_amount(s: &str) -> Option<Amount> {
+    if s.contains(':') {
+        return None;
+    }
+    let (whole, frac) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let mut groups = whole.split(',');
+    let head = groups.next()?;
+    let mut digits = String::with_capacity(whole.len());
+    digits.push_str(head);
+    for g in groups {
+        if g.len() != 3 || head.len() > 3 {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    match frac {
+        None => digits.parse().ok().map(Amount::Int),
+        Some(f) if !f.contains(['.', ',']) => {
+            format!("{digits}.{f}").parse().ok().map(Amount::Dec)
+        }
+        Some(_) => None,
+    }
+}
+
+/// True for a word made of number words ("seven", "twenty-five"; not the range "two-three").
+fn is_number_word(t: &Tok<'_>) -> bool {
+    t.kind == Kind::Word && is_number_words(t.text)
+}
+
+/// True for "seven" or a compound "twenty-five".
+fn is_number_words(s: &str) -> bool {
+    match s.split_once('-') {
+        None => numbers::word_value(s).is_some(),
+        Some((tens, unit)) => {
+            let tens = numbers::word_value(tens).filter(|v| (20..=90).contains(v) && v % 10 == 0);
+            let unit = numbers::word_value(unit).filter(|v| (1..=9).contains(v));
+            tens.is_some() && unit.is_some()
+        }
+    }
+}
+
+/// True for a plural unit word ("decades").
+fn is_plural_unit(s: &str) -> bool {
+    matches!(lexicon::classify(s), W::Unit(_, true))
+}
+
+/// A unit word ("day", "years", "second").
+fn unit_word(s: &str) -> Option<Unit> {
+    match lexicon::classify(s) {
+        W::Unit(u, _) => Some(u),
+        W::Ordinal(2) if s.eq_ignore_ascii_case("second") => Some(Unit::Second),
+        _ => None,
+    }
+}
+
+/// The duration of a hyphenated modifier: "two-day" → P2D, "year-long" → P1Y; `None` for ages
+/// ("five-year-old") and anything else.
+fn hyphen_duration(parts: &[&str]) -> Option<String> {
+    let (long, parts) = match parts.split_last() {
+        Some((last, head)) if last.eq_ignore_ascii_case("long") => (true, head),
+        _ => (false, parts),
+    };
+    let (unit, num) = parts.split_last()?;
+    let unit = unit_word(unit)?;
+    let amount = match num {
+        [] if long => Amount::Int(1),
+        [] => return None,
+        [n] if n.as_bytes().first().is_some_and(u8::is_ascii_digit) => parse_amount(n)?,
+        [n] if is_number_words(n) => Amount::Int(numbers::words_value(&[n])?),
+        [tens, unit] if is_number_words(&format!("{tens}-{unit}")) => {
+            Amount::Int(numbers::words_value(&[tens, unit])?)
+        }
+        _ => return None,
+    };
+    duration(amount, unit)
+}
+
+/// The TIMEX3 duration value of `n` units: P2D, PT24H, P20Y ("two decades"), PT30M ("half an
+/// hour").
+pub(crate) fn duration(n: Amount, unit: Unit) -> Option<String> {
+    let (time, mult, letter) = unit.timex();
+    let t = if time { "T" } else { "" };
+    match n {
+        Amount::Int(v) => Some(format!("P{t}{}{letter}", v.checked_mul(mult)?)),
+        Amount::Dec(x) => {
+            if let (true, Some((small, per))) = (x < 1.0, unit.smaller()) {
+                let y = x * per as f64;
+                if y >= 1.0 && y.fract() == 0.0 {
+                    return duration(Amount::Int(y as u64), small);
+                }
+            }
+            let v = x * mult as f64;
+            (v.is_finite() && v > 0.0 && v < 1e12).then(|| format!("P{t}{v}{letter}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration(Amount::Int(2), Unit::Decade).as_deref(), Some("P20Y"));
+        assert_eq!(duration(Amount::Dec(0.5), Unit::Hour).as_deref(), Some("PT30M"));
+        assert_eq!(duration(Amount::Dec(1.5), Unit::Year).as_deref(), Some("P1.5Y"));
+        assert_eq!(duration(Amount::Int(u64::MAX), Unit::Century), None);
+        assert_eq!(hyphen_duration(&["two", "day"]).as_deref(), Some("P2D"));
+        assert_eq!(hyphen_duration(&["year", "long"]).as_deref(), Some("P1Y"));
+        assert_eq!(hyphen_duration(&["five", "year", "old"]), None);
+        assert_eq!(hyphen_duration(&["co", "production"]), None);
+    }
+
+    #[test]
+    fn numbers_and_clocks() {
+        assert_eq!(parse_amount("1,000"), Some(Amount::Int(1000)));
+        assert_eq!(parse_amount("1.5"), Some(Amount::Dec(1.5)));
+        assert_eq!(parse_amount("2,02"), None);
+        assert_eq!(parse_hm("10:30"), Some((10, 30, true)));
+        assert_eq!(parse_hm("3.30"), Some((3, 30, false)));
+        assert_eq!(parse_hm("3.5"), None);
+        assert_eq!(decade("1990s"), Some(199));
+        assert_eq!(decade("1995s"), None);
+    }
+}
