@@ -25,6 +25,8 @@ const CUES: &[(&str, &[&str])] = &[
             "newsletter", "newsletters", "sign up", "sign-up", "signup", "your inbox",
             "email address", "subscribe to our", "delivered to your", "unsubscribe",
             "privacy policy", "privacy notice", "by signing up", "straight to your inbox",
+            "news alerts", "breaking news alerts", "straight to your phone", "push notifications",
+            "download our", "our free app", "our app", "the app store", "google play",
         ],
     ),
     (
@@ -33,7 +35,8 @@ const CUES: &[(&str, &[&str])] = &[
             "read more", "related:", "related articles", "related stories", "see also",
             "more on this story", "most read", "most popular", "you may also like", "read next",
             "what to read next", "click here", "watch the video", "listen to this article",
-            "recommended reading", "more stories", "top stories",
+            "recommended reading", "more stories", "top stories", "this article is part of",
+            "part of our series", "our series on", "in our series",
         ],
     ),
     (
@@ -41,7 +44,8 @@ const CUES: &[(&str, &[&str])] = &[
         &[
             "share this", "share on", "share via", "share article", "click to share",
             "follow us", "like us on", "tweet this", "copy link", "email this", "share story",
-            "share page",
+            "share page", "on instagram", "on facebook", "on linkedin", "on tiktok", "on youtube",
+            "on whatsapp", "on bluesky", "on threads", "share your",
         ],
     ),
     (
@@ -54,9 +58,19 @@ const CUES: &[(&str, &[&str])] = &[
     ("cookie", &["cookies", "cookie policy", "accept all", "manage preferences"]),
     (
         "comments",
-        &["join the conversation", "comment now", "view comments", "post a comment", "community guidelines", "show comments"],
+        &[
+            "join the conversation", "comment now", "view comments", "post a comment",
+            "community guidelines", "show comments", "in the comments", "comments below",
+            "comments section", "have your say",
+        ],
     ),
-    ("copyright", &["©", "copyright", "all rights reserved", "terms of use", "terms and conditions"]),
+    (
+        "copyright",
+        &[
+            "©", "copyright", "all rights reserved", "terms of use", "terms and conditions",
+            "may not be published", "without permission", "redistributed", "may not be reproduced",
+        ],
+    ),
     (
         "subscription",
         &[
@@ -109,7 +123,13 @@ pub fn paragraph_reason(para: &str) -> Option<&'static str> {
     if words <= 45 && is_caption(&lower) {
         return Some("caption");
     }
+    if is_navigation(para) {
+        return Some("navigation");
+    }
     let (hits, best) = cue_hits(&lower);
+    if words <= 25 && is_call_to_action(&lower) && !looks_like_reporting(&lower) {
+        return best.or(Some("call-to-action"));
+    }
     if hits == 0 {
         return None;
     }
@@ -128,6 +148,37 @@ pub fn paragraph_reason(para: &str) -> Option<&'static str> {
     None
 }
 
+/// Verbs that open a call to action addressed to the reader.
+const CTA_VERBS: &[&str] = &[
+    "follow", "download", "share", "subscribe", "sign", "get", "join", "click", "tap", "watch",
+    "listen", "register", "like", "support", "donate", "read", "comment", "tell", "send",
+    "install", "try", "discover", "explore", "enjoy", "visit",
+];
+
+/// "Follow us on Instagram ...", "Download our free app ...", "Share your verdict ...": an
+/// imperative verb opening a short paragraph that speaks to the reader or names a platform.
+fn is_call_to_action(lower: &str) -> bool {
+    let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    if !CTA_VERBS.contains(&first) {
+        return false;
+    }
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "our" | "your" | "us" | "you" | "instagram" | "facebook" | "linkedin" | "tiktok"
+                | "youtube" | "whatsapp" | "twitter" | "x" | "app" | "newsletter" | "podcast"
+                | "inbox" | "alerts" | "comments" | "bluesky" | "threads"
+        )
+    })
+}
+
+/// Ticker and menu lines: several items separated by " | " or " • ".
+fn is_navigation(para: &str) -> bool {
+    let seps = para.matches(" | ").count() + para.matches(" • ").count() + para.matches(" · ").count();
+    seps >= 2 && para.split_whitespace().count() <= 60
+}
+
 /// Why one short sentence at a paragraph edge is boilerplate, if it is.
 fn sentence_reason(s: &str) -> Option<&'static str> {
     let lower = unquoted_lower(s);
@@ -141,6 +192,9 @@ fn sentence_reason(s: &str) -> Option<&'static str> {
     }
     if words > 15 || looks_like_reporting(&lower) {
         return None;
+    }
+    if is_call_to_action(&lower) {
+        return cue_hits(&lower).1.or(Some("call-to-action"));
     }
     cue_hits(&lower).1
 }
@@ -256,6 +310,10 @@ mod tests {
             ("© 2025 Northern Post Media. All rights reserved.", "copyright"),
             ("We rely on readers like you. Our reporting is free to read because thousands of you chip in. If you can, make a contribution today and become a supporter: every donation, big or small, keeps our journalism open to all.", "donation-appeal"),
             ("Already a subscriber? Log in to continue reading.", "subscription"),
+            ("Follow the Valley Gazette on Instagram for pictures from every match", "share"),
+            ("Get our app for live scores and alerts from every ground", "newsletter"),
+            ("Tell us what you think in the comments below", "comments"),
+            ("Weather: Sunny 21C | Traffic: A1 delays | Trains: good service", "navigation"),
         ];
         for (p, reason) in cases {
             let (kept, reasons) = keep(p);
@@ -272,6 +330,8 @@ mod tests {
             "Shares in the company fell 5 per cent after it announced the deal on Monday.",
             "Police said 12 people had signed up to give evidence about the cookies sold at the fair.",
             "Volodymyr Zelensky and Sir Keir Starmer have agreed closer ties on military production.",
+            "Follow-up tests showed the water was safe, the council said.",
+            "Get-out clauses in the contract were never used by the club.",
         ];
         for p in news {
             assert_eq!(keep(p).0, p, "{p:?} should be kept");

@@ -73,6 +73,11 @@ pub fn cluster(doc: &Document, cl: &mut Clusters) {
         };
         cl.attach(m.clone(), c);
         if m.etype == EntityType::Per {
+            if let Some(role) = title_inside(text) {
+                if !cl.clusters[c].roles.contains(&role) {
+                    cl.clusters[c].roles.push(role);
+                }
+            }
             if let Some(role) = title_before(doc, m) {
                 if !cl.clusters[c].roles.contains(&role) {
                     cl.clusters[c].roles.push(role);
@@ -163,6 +168,12 @@ fn other(cl: &mut Clusters, etype: EntityType, text: &str) -> usize {
         }
         c.key == key
             || (single && c.etype == etype && c.key.rsplit(' ').next() == Some(key.as_str()) && c.key.contains(' ') && etype != EntityType::Loc)
+            || (single
+                && c.etype == EntityType::Org
+                && c.key.split(' ').next() == Some(key.as_str())
+                && c.key.contains(' ')
+                && places::demonym(&key).is_none()
+                && places::country(&key).is_none())
             || (is_acronym(&key) && acronym_of(&c.key) == key)
             || (is_acronym(&c.key) && acronym_of(&key) == c.key)
     });
@@ -188,6 +199,33 @@ fn is_acronym(s: &str) -> bool {
 
 fn acronym_of(name: &str) -> String {
     name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+}
+
+/// The office named by a title inside a person mention: "Judge Caroline Penrose" holds
+/// "judge", "Sen. Warren" holds "senator".
+fn title_inside(text: &str) -> Option<Role> {
+    let first = text.split_whitespace().next()?.trim_end_matches('.');
+    let noun = match first {
+        "Judge" | "Justice" => "judge",
+        "King" => "king",
+        "Queen" => "queen",
+        "Prince" => "prince",
+        "Princess" => "princess",
+        "Pope" => "pope",
+        "Sen" | "Senator" => "senator",
+        "Gov" | "Governor" => "governor",
+        "Rep" | "Representative" => "congressman",
+        "Mayor" => "mayor",
+        "Coach" => "coach",
+        "Captain" | "Capt" => "captain",
+        "Prof" | "Professor" => "professor",
+        "Detective" | "Det" => "detective",
+        "Inspector" => "inspector",
+        "General" | "Gen" => "general",
+        "Ambassador" => "ambassador",
+        _ => return None,
+    };
+    Some(Role { noun: noun.to_string(), qualifier: None })
 }
 
 /// A title right before a person mention: "Prime Minister Keir Starmer", "Commons speaker Sir

@@ -8,6 +8,9 @@ use byline_doc::{Document, EntityType, Event, Span, TokenKind};
 use crate::triggers::{self, Cond, Pos, Trigger, AGREE, ANNOUNCE, ATTACK, MEET, SUMMIT, VISIT};
 use crate::words::*;
 
+/// How far (in tokens) the rules look around a trigger; keeps long run-on "sentences" linear.
+const WINDOW: usize = 80;
+
 /// An event found in one sentence, before document-level filtering.
 #[derive(Clone, Debug)]
 struct Cand {
@@ -157,7 +160,7 @@ impl<'a> Sent<'a> {
         let mut tok_m = vec![None; t1 - t0];
         for (m, mention) in ms.iter().enumerate().take(m1).skip(m0) {
             let a = toks.partition_point(|t| t.span.end <= mention.span.start);
-            for j in a..toks.len() {
+            for j in a..toks.len().min(a + 64) {
                 if toks[j].span.start >= mention.span.end {
                     break;
                 }
@@ -561,7 +564,8 @@ impl<'a> Sent<'a> {
         };
         let toks = &self.doc.tokens[self.t0..self.t1];
         let mut j = self.t0 + toks.partition_point(|t| t.span.end <= mention.span.start);
-        while j > self.t0 {
+        let floor = self.t0.max(j.saturating_sub(30));
+        while j > floor {
             j -= 1;
             if self.mention(j).is_some() {
                 continue;
@@ -618,7 +622,8 @@ impl<'a> Sent<'a> {
     fn subject_side(&self, kind: &str, from: usize, last: usize) -> Side {
         let mut side = Side::default();
         let mut j = from;
-        while j > self.t0 {
+        let floor = self.t0.max(from.saturating_sub(WINDOW));
+        while j > floor {
             j -= 1;
             if let Some(m) = self.mention(j) {
                 if side.mentions.last() != Some(&m) {
@@ -670,8 +675,8 @@ impl<'a> Sent<'a> {
         let _ = kind;
         let mut side = Side::default();
         let mut j = from;
-        let mut words = 0;
-        while j < self.t1 && words < 40 {
+        let ceiling = self.t1.min(from.saturating_add(WINDOW));
+        while j < ceiling {
             if let Some(m) = self.mention(j) {
                 if side.mentions.last() != Some(&m) {
                     side.mentions.push(m);
@@ -702,7 +707,6 @@ impl<'a> Sent<'a> {
                 break; // "... and described ..." starts a new clause
             }
             j += 1;
-            words += 1;
         }
         side.end = j;
         side
@@ -758,7 +762,8 @@ impl<'a> Sent<'a> {
     fn group_members(&self, g: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let gstart = self.start(g);
-        for m in self.m0..self.m1 {
+        let (lo, _) = self.mention_window(g.saturating_sub(WINDOW), g);
+        for m in lo..self.m1 {
             if self.doc.mentions[m].span.start >= gstart {
                 break;
             }
@@ -770,7 +775,7 @@ impl<'a> Sent<'a> {
             let prev = self.sentences[self.si - 1];
             let ms = &self.doc.mentions;
             let a = ms.partition_point(|m| m.span.start < prev.start);
-            for (m, mention) in ms.iter().enumerate().skip(a) {
+            for (m, mention) in ms.iter().enumerate().skip(a).take(WINDOW) {
                 if mention.span.start >= prev.end {
                     break;
                 }
@@ -812,7 +817,8 @@ impl<'a> Sent<'a> {
         let mut out: Vec<usize> = Vec::new();
         let mut j = first;
         let mut words = 0;
-        while j > self.t0 && words < 4 {
+        let floor = self.t0.max(first.saturating_sub(24));
+        while j > floor && words < 4 {
             j -= 1;
             if let Some(m) = self.mention(j) {
                 if out.last() != Some(&m) {
@@ -858,7 +864,8 @@ impl<'a> Sent<'a> {
         }
         j += 1;
         let mut n = 0;
-        while j < self.t1 && n < 15 {
+        let ceiling = self.t1.min(j.saturating_add(40));
+        while j < ceiling && n < 15 {
             if let Some(m) = self.mention(j) {
                 if out.last() != Some(&m) {
                     out.push(m);
@@ -907,7 +914,8 @@ impl<'a> Sent<'a> {
         let (ts, te) = (self.start(i), self.end(last));
         let mut before = None;
         let mut after = None;
-        for m in self.m0..self.m1 {
+        let (lo, hi) = self.mention_window(i.saturating_sub(WINDOW), last.saturating_add(WINDOW));
+        for m in lo..hi {
             let Some((e, EntityType::Loc)) = self.ent(m) else {
                 continue;
             };
@@ -928,14 +936,30 @@ impl<'a> Sent<'a> {
             .or(before)
     }
 
+    /// The mentions of the sentence starting within tokens `a..=b`.
+    fn mention_window(&self, a: usize, b: usize) -> (usize, usize) {
+        let ms = &self.doc.mentions[self.m0..self.m1];
+        let from = self.start(a.max(self.t0));
+        let to = self.end(b.min(self.t1.saturating_sub(1)).max(self.t0));
+        let lo = ms.partition_point(|m| m.span.start < from);
+        let hi = ms.partition_point(|m| m.span.start < to).max(lo);
+        (self.m0 + lo, self.m0 + hi)
+    }
+
     /// The time expression of the sentence nearest to the trigger.
     fn time(&self, trigger: Span) -> Option<usize> {
         let times = &self.doc.times;
-        let a = times.partition_point(|t| t.span.start < self.span.start);
+        // times are in text order: the nearest lies around where the trigger would go
+        let k = times.partition_point(|t| t.span.start < trigger.start);
         let mut best: Option<(usize, usize)> = None;
-        for (k, t) in times.iter().enumerate().skip(a) {
-            if t.span.start >= self.span.end {
-                break;
+        for (k, t) in times
+            .iter()
+            .enumerate()
+            .take(k + 2)
+            .skip(k.saturating_sub(2))
+        {
+            if t.span.start < self.span.start || t.span.start >= self.span.end {
+                continue;
             }
             let d = if t.span.end <= trigger.start {
                 trigger.start - t.span.end
@@ -1002,23 +1026,27 @@ fn finish(cands: Vec<Cand>) -> Vec<Event> {
         while b < n && cands[b].sentence == cands[a].sentence {
             b += 1;
         }
-        for x in a..b {
-            if cands[x].kind != MEET {
-                continue;
-            }
-            dropped[x] = (a..b).any(|y| {
-                cands[y].kind == SUMMIT
-                    && cands[y]
+        let mut summit_parts: Vec<usize> = cands[a..b]
+            .iter()
+            .filter(|c| c.kind == SUMMIT)
+            .flat_map(|c| c.participants.iter().copied())
+            .collect();
+        if !summit_parts.is_empty() {
+            summit_parts.sort_unstable();
+            for x in a..b {
+                dropped[x] = cands[x].kind == MEET
+                    && cands[x]
                         .participants
                         .iter()
-                        .any(|e| cands[x].participants.contains(e))
-            });
+                        .any(|e| summit_parts.binary_search(e).is_ok());
+            }
         }
         a = b;
     }
 
     let mut kept: Vec<(Cand, Vec<usize>)> = Vec::new();
     let mut by_key: HashMap<(&'static str, Vec<usize>), Vec<usize>> = HashMap::new();
+    let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for (c, gone) in cands.into_iter().zip(dropped) {
         if gone || c.participants.is_empty() || (c.kind == VISIT && c.nominal && c.place.is_none())
         {
@@ -1028,21 +1056,31 @@ fn finish(cands: Vec<Cand>) -> Vec<Event> {
         set.sort_unstable();
         if c.nominal && c.definite {
             // a back-reference ("the agreement"): it may still tell where the event was
-            let earlier = kept.iter_mut().rev().find(|(k, kset)| {
-                k.kind == c.kind && (c.own_empty || set.iter().all(|e| kset.contains(e)))
+            let earlier = by_kind.get(c.kind).and_then(|list| {
+                list.iter().rev().take(64).copied().find(|&k| {
+                    c.own_empty || set.iter().all(|e| kept[k].1.binary_search(e).is_ok())
+                })
             });
-            if let Some((k, _)) = earlier {
-                fill(k, &c);
+            if let Some(k) = earlier {
+                fill(&mut kept[k].0, &c);
                 continue;
             }
         }
         let key = (c.kind, set);
         if let Some(list) = by_key.get(&key) {
-            let same = list.iter().copied().find(|&k| {
-                let e = &kept[k].0;
-                e.paragraph == c.paragraph
-                    || (e.place.is_some() && e.place == c.place)
-                    || (c.nominal && (e.place.is_none() || c.place.is_none() || e.place == c.place))
+            // the same event again: in the same paragraph (the latest), at the same place, or a
+            // noun trigger with a compatible place (the earliest)
+            let last = list
+                .last()
+                .copied()
+                .filter(|&k| kept[k].0.paragraph == c.paragraph);
+            let same = last.or_else(|| {
+                list.iter().take(16).copied().find(|&k| {
+                    let e = &kept[k].0;
+                    (e.place.is_some() && e.place == c.place)
+                        || (c.nominal
+                            && (e.place.is_none() || c.place.is_none() || e.place == c.place))
+                })
             });
             if let Some(k) = same {
                 fill(&mut kept[k].0, &c);
@@ -1051,6 +1089,7 @@ fn finish(cands: Vec<Cand>) -> Vec<Event> {
         }
         let idx = kept.len();
         by_key.entry(key.clone()).or_default().push(idx);
+        by_kind.entry(c.kind).or_default().push(idx);
         kept.push((c, key.1));
     }
     kept.into_iter()

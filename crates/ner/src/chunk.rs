@@ -27,9 +27,17 @@ pub fn stem(word: &str) -> &str {
     word.split(['\'', '\u{2019}']).next().unwrap_or(word)
 }
 
-/// True for tokens that can be part of a name: capitalised words, all-caps acronyms.
+/// True for tokens that can be part of a name: capitalised words and acronyms, but not
+/// contractions ("Don’t", "We’ll"), hyphenated adjectives ("Republican-controlled") or plural
+/// abbreviations ("MPs").
 pub fn is_cap(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower_after_hyphen = word.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+    let contraction = ["n’t", "n't", "’ll", "'ll", "’ve", "'ve", "’re", "'re", "’m", "'m", "’d", "'d"].iter().any(|c| word.ends_with(c));
+    let plural_abbrev = word.len() >= 3 && word.ends_with('s') && word[..word.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    !(lower_after_hyphen || contraction || plural_abbrev)
 }
 
 fn is_particle(word: &str) -> bool {
@@ -45,7 +53,7 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
     let mut i = 0;
     while i < toks.len() {
         let word = w(i);
-        let joinable = toks[i].kind == TokenKind::Word && is_cap(word) && !is_time_word(word);
+        let joinable = toks[i].kind == TokenKind::Word && is_cap(word) && !is_time_word(word) && !is_month_in_context(doc, i);
         if !joinable {
             i += 1;
             continue;
@@ -75,7 +83,8 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                 continue;
             }
             // particles join two capitalised parts: "Palace of Westminster", "Bank of England"
-            if is_particle(x) && j + 1 < toks.len() && toks[j + 1].kind == TokenKind::Word {
+            let org_for = x == "for" && (byline_lexicon::orgs::is_org_prefix(w(j - 1)) || byline_lexicon::orgs::is_org_suffix(w(j - 1)));
+            if (is_particle(x) || org_for) && j + 1 < toks.len() && toks[j + 1].kind == TokenKind::Word {
                 let y = w(j + 1);
                 let mut k = j + 1;
                 if y == "the" && k + 1 < toks.len() && is_cap(w(k + 1)) {
@@ -112,6 +121,20 @@ pub fn is_time_word(w: &str) -> bool {
         || matches!(w, "January" | "February" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December")
 }
 
+/// "May" and "March" are names or verbs unless a date context makes them months: "in March",
+/// "since May", "March 3", "May 2024", "early March".
+fn is_month_in_context(doc: &Document, i: usize) -> bool {
+    let w = |k: usize| &doc.text[doc.tokens[k].span.start..doc.tokens[k].span.end];
+    if !matches!(w(i), "May" | "March") {
+        return false;
+    }
+    let before = i.checked_sub(1).map(w);
+    let after = doc.tokens.get(i + 1).map(|t| (t.kind, &doc.text[t.span.start..t.span.end]));
+    matches!(before, Some("in" | "since" | "until" | "by" | "from" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "through" | "during" | "before" | "after"))
+        || matches!(after, Some((TokenKind::Number, _)))
+        || before.is_some_and(|b| b.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// True when token `i` opens a sentence or a quotation, or follows a colon or dash.
 pub fn is_initial_position(doc: &Document, i: usize) -> bool {
     let start = doc.tokens[i].span.start;
@@ -134,7 +157,8 @@ fn opens_quote(doc: &Document, mark: usize) -> bool {
 /// A capitalised word that is probably just a capitalised common word, not a name.
 pub fn is_plain_word(w: &str) -> bool {
     let s = stem(w);
-    (words::is_common(s) || words::is_function_word(s))
+    let inflected = s.len() > 5 && (s.ends_with("ing") || s.ends_with("ed") || s.ends_with("ly"));
+    (words::is_common(s) || words::is_function_word(s) || inflected)
         && people::first_name(s).is_none()
         && byline_lexicon::places::country(s).is_none()
         && byline_lexicon::places::demonym(s).is_none()

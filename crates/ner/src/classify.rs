@@ -47,7 +47,7 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
     let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
     let mut cands: Vec<Cand> = Vec::new();
     for ch in chunks {
-        for (a, b) in split_offices(doc, ch.first, ch.last) {
+        for (a, b) in split_offices(doc, ch.first, ch.last).into_iter().flat_map(|(a, b)| split_members(doc, a, b)) {
             let full = join(doc, a, b);
             if let Some(t) = gazetteer(&full) {
                 cands.push(Cand { a, b, etype: Some(t), doubtful_first: false });
@@ -83,7 +83,7 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
         }
     }
 
-    let mut out = Vec::new();
+    let mut out: Vec<(Span, EntityType, bool)> = Vec::new();
     for c in &mut cands {
         let (mut a, b) = (c.a, c.b);
         if c.doubtful_first {
@@ -98,6 +98,7 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
             }
         }
         let text = join(doc, a, b);
+        let strong = c.etype.is_some() || typed.contains_key(&text);
         let etype = c.etype.or_else(|| typed.get(&text).copied()).or_else(|| {
             if person_words.contains_key(w(b)) && !is_plain_all(doc, a, b) {
                 return Some(EntityType::Per);
@@ -108,10 +109,23 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
             guess(doc, a, b)
         });
         if let Some(t) = etype {
-            out.push((Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end), t));
+            let weak = !strong && t == EntityType::Misc;
+            out.push((Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end), t, weak));
         }
     }
-    out
+    // a string guessed MISC takes the type a confident occurrence of it got elsewhere
+    let mut best: HashMap<&str, EntityType> = HashMap::new();
+    for (span, t, weak) in &out {
+        if !weak {
+            best.entry(&doc.text[span.start..span.end]).or_insert(*t);
+        }
+    }
+    out.iter()
+        .map(|(span, t, weak)| {
+            let t = if *weak { best.get(&doc.text[span.start..span.end]).copied().unwrap_or(*t) } else { *t };
+            (*span, t)
+        })
+        .collect()
 }
 
 /// Splits a chunk around office titles: "Ukrainian President Volodymyr Zelensky" →
@@ -127,8 +141,9 @@ fn split_offices(doc: &Document, first: usize, last: usize) -> Vec<(usize, usize
             while j <= last && (is_office_word(w(j)) || matches!(w(j), "of" | "the" | "State" | "Exchequer")) {
                 j += 1;
             }
-            // an office followed by a name: cut the office out
-            if j <= last && !is_shape_suffix(w(last)) {
+            // an office followed by a name: cut the office out ("General Secretariat for ..."
+            // and "Foreign Office" are organisations, not titles)
+            if j <= last && !is_shape_suffix(w(last)) && !orgs::is_org_suffix(w(j)) && !orgs::is_org_prefix(w(j)) {
                 if i > start {
                     out.push((start, i - 1));
                 }
@@ -148,11 +163,28 @@ fn split_offices(doc: &Document, first: usize, last: usize) -> Vec<(usize, usize
     out
 }
 
+/// "Cincinnati Democrat" is a place and a party member, not one name.
+fn split_members(doc: &Document, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
+    if b > a && is_member_noun(w(b)) && gazetteer(&join(doc, a, b - 1)).is_some() {
+        return vec![(a, b - 1), (b, b)];
+    }
+    vec![(a, b)]
+}
+
 fn is_shape_suffix(w: &str) -> bool {
     orgs::is_org_suffix(w) || places::is_place_suffix(w)
 }
 
+/// Party members and similar group nouns: "a Cincinnati Democrat", "Tory".
+fn is_member_noun(w: &str) -> bool {
+    matches!(w, "Democrat" | "Republican" | "Conservative" | "Tory" | "Labourite" | "Liberal" | "Democrats" | "Republicans" | "Brexiteer" | "Remainer" | "Unionist" | "Nationalist" | "Socialist" | "Communist")
+}
+
 fn gazetteer(full: &str) -> Option<EntityType> {
+    if is_member_noun(full) && !matches!(full, "Democrats" | "Republicans") {
+        return Some(EntityType::Misc);
+    }
     if places::place_alias(full).is_some() || places::country(full).is_some() || places::is_place(full) {
         return Some(EntityType::Loc);
     }
@@ -174,7 +206,7 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     }
     let first = w(a);
     let last = w(b);
-    let has_of = (a..=b).any(|i| w(i) == "of");
+    let has_of = (a..=b).any(|i| w(i) == "of" || w(i) == "for");
     if b > a && is_courtesy(first) {
         return Some(EntityType::Per);
     }
@@ -187,10 +219,13 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     if has_of && places::is_place_prefix(first) {
         return Some(EntityType::Loc);
     }
+    if b > a && places::is_place_head(first) {
+        return Some(EntityType::Loc);
+    }
     if has_of && orgs::is_org_prefix(first) {
         return Some(EntityType::Org);
     }
-    if first == "Operation" && b > a {
+    if b > a && matches!(first, "Operation" | "Storm" | "Hurricane" | "Typhoon" | "Cyclone" | "Tropical" | "Project") {
         return Some(EntityType::Misc);
     }
     if b > a && MISC_LAST.contains(&last) {
@@ -224,6 +259,15 @@ fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
         return Some(EntityType::Per);
     }
     if before.is_some_and(|x| matches!(x, "in" | "at" | "near" | "from" | "to" | "outside")) {
+        return Some(EntityType::Loc);
+    }
+    // "the town of Farkadona", "Larissa’s mayor"
+    if before == Some("of") && a >= 2 && places::is_place_kind(w(a - 2)) {
+        return Some(EntityType::Loc);
+    }
+    if matches!(after, Some("’s" | "'s")) && doc.tokens.get(b + 2).is_some_and(|t| {
+        matches!(&doc.text[t.span.start..t.span.end], "mayor" | "residents" | "streets" | "outskirts" | "governor" | "citizens" | "inhabitants" | "suburbs" | "population" | "airport" | "port")
+    }) {
         return Some(EntityType::Loc);
     }
     if b > a && b - a <= 2 && (a..=b).all(|i| !is_plain_word(w(i))) {

@@ -40,7 +40,7 @@ fn main() {
         })
         .collect();
     let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
-    let stage = Quantities::default();
+    let stage = Quantities::new();
     if bench {
         let t = std::time::Instant::now();
         let reps = 30;

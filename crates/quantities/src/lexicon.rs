@@ -331,6 +331,72 @@ pub(crate) fn is_adjective(w: &str) -> bool {
         )
 }
 
+/// Adjectives used as nouns for people ("seven of the dead", "two of the injured").
+pub(crate) fn is_people_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "dead"
+            | "injured"
+            | "wounded"
+            | "missing"
+            | "killed"
+            | "deceased"
+            | "sick"
+            | "elderly"
+            | "hostages"
+            | "survivors"
+            | "victims"
+            | "casualties"
+            | "arrested"
+            | "detained"
+            | "displaced"
+            | "evacuated"
+            | "rescued"
+    )
+}
+
+/// A modifier that forms one noun with the plural after it ("prime ministers", "vice
+/// presidents"): the unit keeps both words.
+pub(crate) fn is_compound_modifier(modifier: &str, noun: &str) -> bool {
+    matches!(
+        (modifier, noun),
+        (
+            "prime" | "foreign" | "first" | "finance" | "cabinet",
+            "ministers"
+        ) | ("vice", "presidents" | "chancellors")
+            | ("chief", "executives" | "constables")
+            | ("head", "teachers")
+            | ("civil", "servants")
+            | ("member", "states")
+    )
+}
+
+/// Nouns of rulers and governments: after them "under" is a preposition, not a hedge ("served
+/// under three prime ministers").
+pub(crate) fn is_authority_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "ministers"
+            | "presidents"
+            | "governments"
+            | "leaders"
+            | "managers"
+            | "coaches"
+            | "administrations"
+            | "regimes"
+            | "rulers"
+            | "kings"
+            | "queens"
+            | "monarchs"
+            | "chancellors"
+            | "premiers"
+            | "bosses"
+            | "owners"
+            | "captains"
+            | "presidencies"
+    )
+}
+
 /// Word endings of nationality and origin nouns ("Ukrainian", "Briton", "Israeli",
 /// "Londoner", "Frenchman"): a capitalised singular noun after "one" is counted only if it
 /// looks like one of these.

@@ -595,6 +595,22 @@ mod tests {
                 ("71", 71.0, Some("votes"), None),
             ],
         ),
+        (
+            "Seven of the dead were children.",
+            &[("Seven of the dead", 7.0, Some("people"), None)],
+        ),
+        (
+            "Two of the hostages were freed.",
+            &[("Two of the hostages", 2.0, Some("hostages"), None)],
+        ),
+        (
+            "He served under three prime ministers.",
+            &[("three prime ministers", 3.0, Some("prime ministers"), None)],
+        ),
+        (
+            "It employs under 300 staff.",
+            &[("under 300 staff", 300.0, Some("staff"), Some("less than"))],
+        ),
         ("He is the one.", &[]),
         // not quantities
         ("They met in 2022.", &[]),

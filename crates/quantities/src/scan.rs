@@ -384,6 +384,7 @@ impl Core {
 }
 
 /// A candidate claim: where its number starts, the number, and its hedge.
+#[derive(Clone, Copy)]
 struct Claim {
     /// First token of the number (or of its currency sign).
     start: usize,
@@ -411,10 +412,14 @@ impl Claim {
 /// The unit a candidate ends up with.
 enum Unit {
     None,
+    /// A currency code, "percent", "fraction", a measure.
     Static(&'static str),
     /// The counted noun: token index, and whether it must be made plural.
     Noun(usize, bool),
-    Inherited(String),
+    /// A two-word counted noun ("prime ministers"): first and last token.
+    Compound(usize, usize),
+    /// A counted noun given as text (inherited from the previous claim, or "people").
+    Counted(String),
 }
 
 /// A candidate that passed every veto.
@@ -522,7 +527,10 @@ impl Sentence<'_> {
                             Unit::Static(s) => (Some(s.to_string()), false),
                             Unit::Noun(j, true) => (Some(lx::pluralise(self.raw(j))), true),
                             Unit::Noun(j, false) => (Some(self.raw(j).to_string()), true),
-                            Unit::Inherited(s) => (Some(s), true),
+                            Unit::Compound(a, b) => {
+                                (Some(format!("{} {}", self.raw(a), self.raw(b))), true)
+                            }
+                            Unit::Counted(s) => (Some(s), true),
                         };
                         noun_unit = if noun { unit.clone() } else { None };
                         placed.push((out.len(), f.after_number, f.start));
@@ -1221,7 +1229,22 @@ impl Sentence<'_> {
                 if year_like && (singular || h != end || self.cap(h) || self.lc(h).is_empty()) {
                     return None;
                 }
-                return Some(c.emit(h + 1, value, Unit::Noun(h, singular)));
+                // "under three prime ministers": "under" is the preposition of authority.
+                let qualifier = match c.qualifier {
+                    Some(Qualifier::LessThan)
+                        if self.lc(c.first) == "under" && lx::is_authority_noun(self.lc(h)) =>
+                    {
+                        let plain = Claim {
+                            first: c.start,
+                            qualifier: None,
+                            ..*c
+                        };
+                        return Some(plain.emit(h + 1, value, self.noun_unit(h, singular)));
+                    }
+                    q => q,
+                };
+                let c = Claim { qualifier, ..*c };
+                return Some(c.emit(h + 1, value, self.noun_unit(h, singular)));
             }
             Head::None => {}
         }
@@ -1240,6 +1263,9 @@ impl Sentence<'_> {
             });
         if single_one || year_like || zero || vague || age || reading || citation {
             return None;
+        }
+        if let Some((e, unit)) = self.partitive(end) {
+            return Some(c.emit(e, value, unit));
         }
         // No noun: an elliptical count takes the unit of the previous claim of the sentence
         // when it ends a clause or a preposition follows.
@@ -1280,7 +1306,31 @@ impl Sentence<'_> {
                 last = j;
             }
         }
-        Some(c.emit(last, value, Unit::Inherited(unit.to_string())))
+        Some(c.emit(last, value, Unit::Counted(unit.to_string())))
+    }
+
+    /// The unit for the head noun at `h`, with a lexicalised modifier ("prime ministers").
+    fn noun_unit(&self, h: usize, singular: bool) -> Unit {
+        if !singular && h > 0 && lx::is_compound_modifier(self.lc(h - 1), self.lc(h)) {
+            return Unit::Compound(h - 1, h);
+        }
+        Unit::Noun(h, singular)
+    }
+
+    /// "seven of the dead", "two of the victims": the counted noun of a partitive, and the
+    /// token after it.
+    fn partitive(&self, end: usize) -> Option<(usize, Unit)> {
+        if self.lc(end) != "of" || !matches!(self.lc(end + 1), "the" | "these" | "those") {
+            return None;
+        }
+        let w = self.lc(end + 2);
+        if lx::is_people_adjective(w) && !lx::looks_plural(self.raw(end + 2), w) {
+            return Some((end + 3, Unit::Counted("people".to_string())));
+        }
+        match self.plural_head(end + 2) {
+            Head::Noun(h) => Some((h + 1, self.noun_unit(h, false))),
+            _ => None,
+        }
     }
 
     /// "one in five", "seven out of 10": a ratio, recorded as a fraction.

@@ -187,6 +187,12 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
         }
         let w = token(doc, prev);
         if w == "," {
+            // "the charity’s chief executive, Janet Moore, said"
+            if prev > 0 {
+                if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[prev - 1].span.end) {
+                    return Some(make(span, entity, kind, cue, 0.85));
+                }
+            }
             // an apposition: "Smith, a spokesman for the council, said"
             let mut m = prev;
             let mut steps = 0;

@@ -32,6 +32,13 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 continue;
             }
             let cue = doc.tokens[k].span;
+            // "announced a plan" is not reported speech; "announced that …" is
+            if needs_that(lemma) && !doc.tokens.get(k + 1).is_some_and(|t| &doc.text[t.span.start..t.span.end] == "that") {
+                if let Some(q) = clause_before(doc, *sent, first, k, cue) {
+                    out.push(q);
+                }
+                continue;
+            }
             if let Some(q) = clause_after(doc, *sent, k, last, lemma, cue, quotes) {
                 out.push(q);
             } else if let Some(q) = clause_before(doc, *sent, first, k, cue) {
@@ -42,6 +49,15 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     out.retain(|q| !quotes.iter().any(|d| d.span == q.span));
     out.dedup_by_key(|q| q.span);
     out
+}
+
+/// Verbs whose object is usually a noun phrase unless "that" follows.
+fn needs_that(lemma: &str) -> bool {
+    matches!(lemma, "announce" | "confirm" | "reveal" | "report" | "deny" | "promise" | "pledge" | "vow" | "predict" | "estimate" | "acknowledge" | "conclude" | "recall" | "continue" | "note" | "stress" | "emphasise" | "underline" | "observe" | "remark" | "write" | "testify" | "state")
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "at" | "in" | "on" | "during" | "after" | "before" | "outside" | "inside" | "from" | "to" | "with" | "for" | "while" | "when" | "as" | "speaking" | "by" | "of" | "about")
 }
 
 fn inside_quote(doc: &Document, offset: usize) -> bool {
@@ -100,6 +116,14 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
     if j >= last {
         return None;
     }
+    // "said at a signing ceremony in Dayton that ...": skip a place/time phrase to a later "that"
+    if is_preposition(token(doc, j)) {
+        let that = (j..last.min(j + 14)).find(|&t| token(doc, t) == "that")?;
+        j = that + 1;
+        if j >= last {
+            return None;
+        }
+    }
     let first_word = token(doc, j);
     if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark) || matches!(first_word, "to" | "goodbye" | "so" | "yes" | "no" | "it" | "nothing" | "something" | "this") {
         return None;
@@ -123,6 +147,11 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
     // what lies between the comma and the cue must be the speaker (or nothing: "said X")
     let attribution = if comma + 1 == k {
         let (span, entity, _) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
+        // "…, said Smith." or "…, said Smith, a spokesman for …": the sentence ends there
+        let after = doc.token_at_or_after(span.end);
+        if doc.tokens.get(after).is_some_and(|t| !matches!(&doc.text[t.span.start..t.span.end], "." | "," | "!" | "?")) {
+            return None;
+        }
         Attribution { speaker: entity, mention: Some(span), cue: Some(cue), confidence: 0.65 }
     } else {
         let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
@@ -132,6 +161,11 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
         a
     };
     if doc.tokens[first].kind == TokenKind::QuoteMark || inside_quote(doc, doc.tokens[first].span.start) {
+        return None;
+    }
+    // "Speaking in Parliament on Tuesday, X said": a participle phrase is not what was said
+    let opener = token(doc, first);
+    if opener.ends_with("ing") || is_preposition(opener) {
         return None;
     }
     let span = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);

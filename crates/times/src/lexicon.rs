@@ -63,8 +63,10 @@ impl Unit {
 pub(crate) enum Cue {
     /// "will", "shall", "won't", "we'll".
     Future,
-    /// Future only when "to" follows: "set to", "due to", "expected to", "plans to".
+    /// Future only when "to" follows: "set to", "plans to", "is going to".
     FutureTo,
+    /// Future when "to" or a time follows: "due to", "expected on Thursday", "due today".
+    Due,
     /// "is", "are", "takes", "begins".
     Present,
     /// "was", "had", "said", "met", and words ending in "-ed".
@@ -193,17 +195,50 @@ pub(crate) fn is_title_word(word: &str) -> bool {
 /// True for the signal words that let a bare four-digit number be a year ("in 2019").
 pub(crate) fn is_year_signal(word: &str) -> bool {
     const SIGNALS: [&str; 14] = [
-        "in", "since", "by", "from", "until", "till", "of", "year", "through", "throughout",
-        "during", "before", "after", "between",
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "till",
+        "of",
+        "year",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "between",
     ];
     SIGNALS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// Verbs after which a past participle is no past tense ("has been told", "will stay closed").
+pub(crate) fn is_copula(word: &str) -> bool {
+    const VERBS: [&str; 13] = [
+        "be", "been", "being", "stay", "stays", "remain", "remains", "get", "gets", "become",
+        "becomes", "seem", "seems",
+    ];
+    VERBS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// Nouns before "of" that make the next number an amount, not a year ("a total of 2000").
 pub(crate) fn is_amount_noun(word: &str) -> bool {
     const NOUNS: [&str; 14] = [
-        "total", "score", "maximum", "minimum", "average", "sum", "tally", "population",
-        "capacity", "record", "value", "price", "cost", "rate",
+        "total",
+        "score",
+        "maximum",
+        "minimum",
+        "average",
+        "sum",
+        "tally",
+        "population",
+        "capacity",
+        "record",
+        "value",
+        "price",
+        "cost",
+        "rate",
     ];
     NOUNS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
@@ -211,8 +246,19 @@ pub(crate) fn is_amount_noun(word: &str) -> bool {
 /// True for the signal words that let a bare month name be a month ("in March", "since May").
 pub(crate) fn is_month_signal(word: &str) -> bool {
     const SIGNALS: [&str; 13] = [
-        "in", "since", "by", "from", "until", "till", "of", "through", "throughout", "during",
-        "before", "after", "between",
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "till",
+        "of",
+        "through",
+        "throughout",
+        "during",
+        "before",
+        "after",
+        "between",
     ];
     SIGNALS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
@@ -227,6 +273,7 @@ pub(crate) fn is_duration_signal(word: &str) -> bool {
 }
 
 /// The closed word classes, one list per class. Words are lowercase; a word may appear once.
+#[rustfmt::skip]
 const CLASSES: &[(W, &[&str])] = &[
     (W::Today, &["today"]),
     (W::Yesterday, &["yesterday"]),
@@ -300,32 +347,35 @@ const CLASSES: &[(W, &[&str])] = &[
     (W::Am, &["am"]),
     (W::Pm, &["pm"]),
     (W::OClock, &["o'clock"]),
-    (W::Cue(Cue::Future), &["will", "shall", "won't"]),
-    (
-        W::Cue(Cue::FutureTo),
-        &[
-            "set", "due", "expected", "scheduled", "plans", "plan", "going", "poised", "slated",
-            "intends", "aims", "hopes",
-        ],
-    ),
-    (
-        W::Cue(Cue::Present),
-        &[
-            "is", "are", "isn't", "aren't", "takes", "begins", "starts", "opens", "meets",
-            "arrives", "comes", "gets", "goes", "remains", "continues", "ends", "runs",
-        ],
-    ),
-    (
-        W::Cue(Cue::Past),
-        &[
-            "was", "were", "had", "did", "said", "told", "met", "came", "went", "took", "made",
-            "gave", "saw", "left", "began", "held", "spoke", "wore", "won", "lost", "fought",
-            "sent", "brought", "thought", "found", "got", "ran", "struck", "flew", "fell", "rose",
-            "led", "paid", "sought", "stood", "drew", "chose", "broke", "spent", "kept", "became",
-            "knew", "felt", "wrote", "sat", "shot", "heard", "meant", "has", "have", "wasn't",
-            "weren't", "didn't", "hadn't", "hasn't", "haven't",
-        ],
-    ),
+    // "would" is the future of reported speech: "said it would update investors in October"
+    (W::Cue(Cue::Future), &[
+        "will", "shall", "won't", "would", "expect", "expects", "anticipates", "predicts",
+    ]),
+    (W::Cue(Cue::FutureTo), &[
+        "set", "plans", "plan", "going", "intends", "aims", "hopes", "likely",
+    ]),
+    // future also before a time: "more rain was expected on Thursday", "the verdict is due today"
+    (W::Cue(Cue::Due), &["due", "expected", "scheduled", "poised", "slated", "forecast"]),
+    (W::Cue(Cue::Present), &[
+        "is", "are", "isn't", "aren't", "takes", "begins", "starts", "opens", "meets", "arrives",
+        "comes", "gets", "goes", "remains", "continues", "ends", "runs", "returns", "resumes",
+        "faces", "hosts", "plays", "travels", "visits", "heads", "face", "host", "resume",
+        // the present perfect: "has been told to produce a package before the summer"
+        "has", "have", "hasn't", "haven't",
+    ]),
+    (W::Cue(Cue::Past), &[
+        "was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't", "said", "told",
+        "met", "came", "became", "went", "took", "made", "gave", "saw", "left", "began", "held",
+        "spoke", "wore", "won", "lost", "fought", "sent", "brought", "thought", "found", "got",
+        "ran", "struck", "flew", "fell", "rose", "led", "paid", "sought", "stood", "drew", "chose",
+        "broke", "spent", "kept", "knew", "felt", "wrote", "sat", "shot", "heard", "meant", "beat",
+        "hit", "cut", "put", "quit", "spread", "shut", "hurt", "cast", "bought", "caught",
+        "taught", "sold", "stole", "threw", "drove", "rode", "woke", "froze", "forgot", "hid",
+        "fled", "fed", "slid", "swept", "slept", "built", "lent", "bent", "dealt", "withdrew",
+        "overtook", "arose", "bore", "tore", "sank", "rang", "sang", "swam", "drank", "sprang",
+        "ate", "laid", "grew", "blew", "upheld", "spun", "stuck", "swung", "hung", "dug", "shone",
+        "understood", "overcame", "forgave", "undertook", "mistook", "foresaw", "oversaw",
+    ]),
     (
         W::Cue(Cue::Boundary),
         &[
@@ -428,13 +478,19 @@ fn table() -> &'static Table {
             words.iter().for_each(|word| add(word, *w));
         }
         for word in PARTS {
-            calendar::day_part(word).into_iter().for_each(|p| add(word, W::Part(p)));
+            calendar::day_part(word)
+                .into_iter()
+                .for_each(|p| add(word, W::Part(p)));
         }
         for word in SEASONS {
-            calendar::season(word).into_iter().for_each(|c| add(word, W::Season(c)));
+            calendar::season(word)
+                .into_iter()
+                .for_each(|c| add(word, W::Season(c)));
         }
         for word in ORDINALS {
-            numbers::ordinal(word).into_iter().for_each(|n| add(word, W::Ordinal(n)));
+            numbers::ordinal(word)
+                .into_iter()
+                .for_each(|n| add(word, W::Ordinal(n)));
         }
         t
     })
@@ -473,9 +529,25 @@ fn maybe_calendar(low: &[u8]) -> bool {
     matches!(
         low.get(..3),
         Some(
-            b"jan" | b"feb" | b"mar" | b"apr" | b"may" | b"jun" | b"jul" | b"aug" | b"sep"
-                | b"oct" | b"nov" | b"dec" | b"mon" | b"tue" | b"wed" | b"thu" | b"fri"
-                | b"sat" | b"sun"
+            b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"may"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+                | b"mon"
+                | b"tue"
+                | b"wed"
+                | b"thu"
+                | b"fri"
+                | b"sat"
+                | b"sun"
         )
     )
 }

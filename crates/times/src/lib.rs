@@ -92,7 +92,11 @@ impl Stage for Times {
             .into_iter()
             .map(|f| {
                 let (ttype, value) = resolve::resolve(&f.expr, anchor);
-                TimeExpr { span: Span::new(f.start, f.end), ttype, value }
+                TimeExpr {
+                    span: Span::new(f.start, f.end),
+                    ttype,
+                    value,
+                }
             })
             .collect();
         Ok(())

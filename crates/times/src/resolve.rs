@@ -49,7 +49,11 @@ pub(crate) enum DayRef {
     /// A weekday (Monday = 0).
     Weekday(u32, Rel),
     /// A calendar date; without a year, the year that puts it nearest the anchor.
-    Date { year: Option<i32>, month: u32, day: u32 },
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
 }
 
 /// What a time expression says, before calendar arithmetic.
@@ -60,7 +64,11 @@ pub(crate) enum Expr {
     /// A clock time on a day ("10am on Tuesday").
     Clock(DayRef, u32, u32),
     /// A month; without a year, the occurrence `Rel` picks.
-    Month { year: Option<i32>, month: u32, rel: Rel },
+    Month {
+        year: Option<i32>,
+        month: u32,
+        rel: Rel,
+    },
     /// The anchor's week, month, year, decade or century moved by an offset ("last month").
     Shift(Unit, i64),
     /// The anchor's quarter moved by an offset ("last quarter").
@@ -70,7 +78,11 @@ pub(crate) enum Expr {
     /// A weekend.
     Weekend(Rel),
     /// A season by TIMEX3 code; without a year, the occurrence `Rel` picks.
-    Season { code: &'static str, year: Option<i32>, rel: Rel },
+    Season {
+        code: &'static str,
+        year: Option<i32>,
+        rel: Rel,
+    },
     /// A year.
     Year(i32),
     /// A decade by its first three digits ("the 1990s" → 199).
@@ -91,15 +103,23 @@ pub(crate) enum Expr {
 pub(crate) fn resolve(expr: &Expr, anchor: Option<NaiveDate>) -> (TimeType, Option<String>) {
     match expr {
         Expr::Day(day, part) => {
-            let ttype = if part.is_some() { TimeType::Time } else { TimeType::Date };
-            let value = date_of(*day, anchor).and_then(fmt_date).map(|d| match part {
-                Some(p) => format!("{d}T{p}"),
-                None => d,
-            });
+            let ttype = if part.is_some() {
+                TimeType::Time
+            } else {
+                TimeType::Date
+            };
+            let value = date_of(*day, anchor)
+                .and_then(fmt_date)
+                .map(|d| match part {
+                    Some(p) => format!("{d}T{p}"),
+                    None => d,
+                });
             (ttype, value)
         }
         Expr::Clock(day, h, m) => {
-            let value = date_of(*day, anchor).and_then(fmt_date).map(|d| format!("{d}T{h:02}:{m:02}"));
+            let value = date_of(*day, anchor)
+                .and_then(fmt_date)
+                .map(|d| format!("{d}T{h:02}:{m:02}"));
             (TimeType::Time, value)
         }
         Expr::Duration(v) => (TimeType::Duration, Some(v.clone())),
@@ -115,9 +135,19 @@ fn period(expr: &Expr, anchor: Option<NaiveDate>) -> Option<String> {
         Expr::Year(y) => fmt_year(y),
         Expr::Decade(d) => (0..=999).contains(&d).then(|| format!("{d:03}")),
         Expr::Century(c) => (0..=99).contains(&c).then(|| format!("{c:02}")),
-        Expr::Month { year: Some(y), month, .. } => fmt_month(y, month),
-        Expr::Quarter { q, year: Some(y), .. } => fmt_year(y).map(|y| format!("{y}-Q{q}")),
-        Expr::Season { code, year: Some(y), .. } => fmt_year(y).map(|y| format!("{y}-{code}")),
+        Expr::Month {
+            year: Some(y),
+            month,
+            ..
+        } => fmt_month(y, month),
+        Expr::Quarter {
+            q, year: Some(y), ..
+        } => fmt_year(y).map(|y| format!("{y}-Q{q}")),
+        Expr::Season {
+            code,
+            year: Some(y),
+            ..
+        } => fmt_year(y).map(|y| format!("{y}-{code}")),
         _ => relative_period(expr, anchor?),
     }
 }
@@ -230,8 +260,16 @@ fn season(a: NaiveDate, code: &str, rel: Rel) -> Option<String> {
 /// The date a [`DayRef`] names, if it can be known.
 pub(crate) fn date_of(day: DayRef, anchor: Option<NaiveDate>) -> Option<NaiveDate> {
     match day {
-        DayRef::Date { year: Some(y), month, day } => NaiveDate::from_ymd_opt(y, month, day),
-        DayRef::Date { year: None, month, day } => {
+        DayRef::Date {
+            year: Some(y),
+            month,
+            day,
+        } => NaiveDate::from_ymd_opt(y, month, day),
+        DayRef::Date {
+            year: None,
+            month,
+            day,
+        } => {
             let a = anchor?;
             (a.year() - 1..=a.year() + 1)
                 .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
@@ -258,7 +296,10 @@ fn shift_days(d: NaiveDate, k: i64) -> Option<NaiveDate> {
 
 /// Month `m` (1..=12) of year `y` moved by `k` months.
 fn add_months(y: i32, m: i64, k: i64) -> Option<(i32, u32)> {
-    let index = i64::from(y).checked_mul(12)?.checked_add(m - 1)?.checked_add(k)?;
+    let index = i64::from(y)
+        .checked_mul(12)?
+        .checked_add(m - 1)?
+        .checked_add(k)?;
     let year = i32::try_from(index.div_euclid(12)).ok()?;
     Some((year, u32::try_from(index.rem_euclid(12) + 1).ok()?))
 }
@@ -310,16 +351,37 @@ mod tests {
 
     #[test]
     fn periods() {
-        assert_eq!(value(Expr::Shift(Unit::Week, 0)).as_deref(), Some("2025-W26"));
-        assert_eq!(value(Expr::Shift(Unit::Month, -6)).as_deref(), Some("2024-12"));
+        assert_eq!(
+            value(Expr::Shift(Unit::Week, 0)).as_deref(),
+            Some("2025-W26")
+        );
+        assert_eq!(
+            value(Expr::Shift(Unit::Month, -6)).as_deref(),
+            Some("2024-12")
+        );
         assert_eq!(value(Expr::Shift(Unit::Decade, 0)).as_deref(), Some("202"));
         assert_eq!(value(Expr::QuarterShift(-2)).as_deref(), Some("2024-Q4"));
-        assert_eq!(value(Expr::Weekend(Rel::Past)).as_deref(), Some("2025-W25-WE"));
-        let season = |code, rel| value(Expr::Season { code, year: None, rel });
+        assert_eq!(
+            value(Expr::Weekend(Rel::Past)).as_deref(),
+            Some("2025-W25-WE")
+        );
+        let season = |code, rel| {
+            value(Expr::Season {
+                code,
+                year: None,
+                rel,
+            })
+        };
         assert_eq!(season("SU", Rel::Last).as_deref(), Some("2024-SU"));
         assert_eq!(season("SP", Rel::Past).as_deref(), Some("2025-SP"));
         assert_eq!(season("WI", Rel::Next).as_deref(), Some("2025-WI"));
-        let month = |month, rel| value(Expr::Month { year: None, month, rel });
+        let month = |month, rel| {
+            value(Expr::Month {
+                year: None,
+                month,
+                rel,
+            })
+        };
         assert_eq!(month(3, Rel::Past).as_deref(), Some("2025-03"));
         assert_eq!(month(9, Rel::Past).as_deref(), Some("2024-09"));
         assert_eq!(month(3, Rel::Upcoming).as_deref(), Some("2026-03"));
@@ -328,20 +390,46 @@ mod tests {
 
     #[test]
     fn nearest_year_and_ago() {
-        let d = |month, day| value(Expr::Day(DayRef::Date { year: None, month, day }, None));
+        let d = |month, day| {
+            value(Expr::Day(
+                DayRef::Date {
+                    year: None,
+                    month,
+                    day,
+                },
+                None,
+            ))
+        };
         assert_eq!(d(1, 5).as_deref(), Some("2025-01-05"));
         let dec = NaiveDate::from_ymd_opt(2025, 12, 30);
-        let jan = Expr::Day(DayRef::Date { year: None, month: 1, day: 2 }, None);
+        let jan = Expr::Day(
+            DayRef::Date {
+                year: None,
+                month: 1,
+                day: 2,
+            },
+            None,
+        );
         assert_eq!(resolve(&jan, dec).1.as_deref(), Some("2026-01-02"));
         assert_eq!(value(Expr::Ago(2, Unit::Year)).as_deref(), Some("2023"));
-        assert_eq!(value(Expr::Ago(1, Unit::Week)).as_deref(), Some("2025-06-16"));
+        assert_eq!(
+            value(Expr::Ago(1, Unit::Week)).as_deref(),
+            Some("2025-06-16")
+        );
         assert_eq!(value(Expr::Ago(u64::MAX, Unit::Century)), None);
         assert_eq!(value(Expr::Ago(u64::MAX, Unit::Day)), None);
     }
 
     #[test]
     fn no_anchor() {
-        let e = Expr::Day(DayRef::Date { year: Some(2025), month: 6, day: 23 }, None);
+        let e = Expr::Day(
+            DayRef::Date {
+                year: Some(2025),
+                month: 6,
+                day: 23,
+            },
+            None,
+        );
         assert_eq!(resolve(&e, None).1.as_deref(), Some("2025-06-23"));
         assert_eq!(resolve(&Expr::Shift(Unit::Week, 0), None).1, None);
     }

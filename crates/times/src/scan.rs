@@ -61,7 +61,11 @@ impl Amount {
             Amount::Dec(x) => {
                 let v = x * m as f64;
                 let whole = v.fract() == 0.0 && v < 1e15;
-                Some(if whole { Amount::Int(v as u64) } else { Amount::Dec(v) })
+                Some(if whole {
+                    Amount::Int(v as u64)
+                } else {
+                    Amount::Dec(v)
+                })
             }
         }
     }
@@ -80,7 +84,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             let hit = self.match_at(i).filter(|(end, _)| *end > i);
             match hit.and_then(|(end, expr)| Some((end, self.toks.get(end - 1)?.end, expr))) {
                 Some((end, last, expr)) => {
-                    out.push(Found { start: first.start, end: last, expr });
+                    out.push(Found {
+                        start: first.start,
+                        end: last,
+                        expr,
+                    });
                     i = end;
                 }
                 None => i += 1,
@@ -115,7 +123,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// True when token `k` follows a capitalised word in mid-sentence ("USA Today").
     fn after_name(&self, k: usize) -> bool {
-        k >= 2 && self.prev(k).is_some_and(|p| p.kind == Kind::Word && p.is_capitalised())
+        k >= 2
+            && self
+                .prev(k)
+                .is_some_and(|p| p.kind == Kind::Word && p.is_capitalised())
     }
 
     /// True when only punctuation (an opening quote) comes before token `k`.
@@ -143,7 +154,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             W::Today | W::Tonight if t.is_capitalised() && self.after_name(i) => None,
             W::Today | W::Yesterday | W::Tomorrow | W::Tonight => self.day_word(i),
             W::Overnight => {
-                let offset = if self.tense(i, i + 1) == Tense::Future { 0 } else { -1 };
+                let offset = if self.tense(i, i + 1) == Tense::Future {
+                    0
+                } else {
+                    -1
+                };
                 Some((i + 1, Expr::Day(DayRef::Offset(offset), Some("NI"))))
             }
             W::This | W::Last | W::Next => self.deictic(i),
@@ -191,7 +206,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
     /// A day expression ending before `end`, extended by a clock time ("Monday at 3pm").
     fn with_clock(&self, end: usize, day: DayRef, part: Option<&'static str>) -> (usize, Expr) {
-        let k = if self.is(end, "at") || self.punct(end, ',') { end + 1 } else { end };
+        let k = if self.is(end, "at") || self.punct(end, ',') {
+            end + 1
+        } else {
+            end
+        };
         match self.clock_at(k) {
             Some((e, h, m)) => (e, Expr::Clock(day, h, m)),
             None => (end, Expr::Day(day, part)),
@@ -203,8 +222,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
         let W::Weekday(d) = self.w(j) else {
             return None;
         };
-        let named = start == j && self.prev(j).is_some_and(|p| lexicon::is_named_day_prefix(p.text));
-        if named || self.toks.get(j + 1).is_some_and(|n| lexicon::is_title_word(n.text)) {
+        let named = start == j
+            && self
+                .prev(j)
+                .is_some_and(|p| lexicon::is_named_day_prefix(p.text));
+        if named
+            || self
+                .toks
+                .get(j + 1)
+                .is_some_and(|n| lexicon::is_title_word(n.text))
+        {
             return None;
         }
         let k = if self.punct(j + 1, ',') { j + 2 } else { j + 1 };
@@ -235,8 +262,16 @@ impl<'t, 'a> Scanner<'t, 'a> {
             ) => Expr::Shift(u, shift),
             W::Weekend => Expr::Weekend(rel),
             W::Quarter => Expr::QuarterShift(shift),
-            W::Season(code) => Expr::Season { code, year: None, rel },
-            W::Month(month, false) => Expr::Month { year: None, month, rel },
+            W::Season(code) => Expr::Season {
+                code,
+                year: None,
+                rel,
+            },
+            W::Month(month, false) => Expr::Month {
+                year: None,
+                month,
+                rel,
+            },
             W::Weekday(_) => {
                 let rel = match (w, self.tense(i, j + 1)) {
                     (W::This, Tense::Past) => Rel::Past,
@@ -284,13 +319,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if let Some(y) = self.year_at(j) {
             return Some((j + 1, Expr::Year(y)));
         }
-        let text = t.text.split_once('-').map_or(t.text, |(pre, rest)| {
-            if is_edge_prefix(pre) {
-                rest
-            } else {
-                ""
-            }
-        });
+        let text =
+            t.text.split_once('-').map_or(
+                t.text,
+                |(pre, rest)| {
+                    if is_edge_prefix(pre) {
+                        rest
+                    } else {
+                        ""
+                    }
+                },
+            );
         decade(text).map(|d| (j + 1, Expr::Decade(d)))
     }
 
@@ -331,7 +370,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => {}
         }
         let clause = self.toks.get(end).is_some_and(|t| t.kind != Kind::Punct)
-            && self.cues(end, self.clause_end(end), None) >= Tense::Present;
+            && self.strongest(end, self.clause_end(end)) >= Tense::Present;
         let offset = match (clause, before) {
             (true, _) => 0,
             (false, true) => -1,
@@ -362,8 +401,22 @@ impl<'t, 'a> Scanner<'t, 'a> {
     fn quarter(&self, a: usize, k: usize, q: u32) -> (usize, Expr) {
         let of = usize::from(self.w(k) == W::Of);
         match self.year_at(k + of) {
-            Some(y) => (k + of + 1, Expr::Quarter { q, year: Some(y), rel: Rel::This }),
-            None => (k, Expr::Quarter { q, year: None, rel: self.period_rel(a, k) }),
+            Some(y) => (
+                k + of + 1,
+                Expr::Quarter {
+                    q,
+                    year: Some(y),
+                    rel: Rel::This,
+                },
+            ),
+            None => (
+                k,
+                Expr::Quarter {
+                    q,
+                    year: None,
+                    rel: self.period_rel(a, k),
+                },
+            ),
         }
     }
 
@@ -398,9 +451,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if plural {
             return None;
         }
-        let span_signal = j >= 2 && self.toks.get(j - 2).is_some_and(|p| {
-            ["over", "for", "within", "during", "in"].iter().any(|s| p.is(s))
-        });
+        let span_signal = j >= 2
+            && self.toks.get(j - 2).is_some_and(|p| {
+                ["over", "for", "within", "during", "in"]
+                    .iter()
+                    .any(|s| p.is(s))
+            });
         match (self.w(j), u) {
             // "over the next decade" is a duration
             (W::Next | W::Coming, Unit::Week | Unit::Month | Unit::Year | Unit::Decade)
@@ -412,9 +468,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             // "at the last minute", "on the last day" are no durations.
             (W::Past | W::Last, Unit::Minute | Unit::Second | Unit::Fortnight) => None,
             (W::Last, Unit::Day) => None,
-            (W::Past | W::Last, u) => {
-                Some((j + 2, Expr::Duration(duration(Amount::Int(1), u)?)))
-            }
+            (W::Past | W::Last, u) => Some((j + 2, Expr::Duration(duration(Amount::Int(1), u)?))),
             (_, Unit::Day | Unit::Week | Unit::Month | Unit::Year) => {
                 Some((j + 2, Expr::Unresolved(TimeType::Date)))
             }
@@ -430,9 +484,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
         }
         match (self.w(j + 1), self.unit(j + 1), self.unit(j + 2)) {
-            (W::Vague, _, Some((_, true))) => {
-                Some((j + 3, Expr::Unresolved(TimeType::Duration)))
-            }
+            (W::Vague, _, Some((_, true))) => Some((j + 3, Expr::Unresolved(TimeType::Duration))),
             (_, Some((_, true)), _) if matches!(self.w(j), W::Past | W::Coming) => {
                 Some((j + 2, Expr::Unresolved(TimeType::Duration)))
             }
@@ -464,26 +516,56 @@ impl<'t, 'a> Scanner<'t, 'a> {
         };
         let k = self.after_month(j, abbrev);
         if let Some(y) = self.year_at(k) {
-            return Some((k + 1, Expr::Month { year: Some(y), month, rel: Rel::This }));
+            return Some((
+                k + 1,
+                Expr::Month {
+                    year: Some(y),
+                    month,
+                    rel: Rel::This,
+                },
+            ));
         }
         if abbrev || !ctx_ok {
             return None;
         }
-        Some((j + 1, Expr::Month { year: None, month, rel: self.period_rel(j, j + 1) }))
+        Some((
+            j + 1,
+            Expr::Month {
+                year: None,
+                month,
+                rel: self.period_rel(j, j + 1),
+            },
+        ))
     }
 
     /// A season word at `j`, with an optional year ("summer 2024", "the spring of 2024").
     fn season_at(&self, a: usize, j: usize, code: &'static str) -> (usize, Expr) {
         let of = usize::from(self.w(j + 1) == W::Of);
         match self.year_at(j + 1 + of) {
-            Some(y) => (j + 2 + of, Expr::Season { code, year: Some(y), rel: Rel::This }),
-            None => (j + 1, Expr::Season { code, year: None, rel: self.period_rel(a, j + 1) }),
+            Some(y) => (
+                j + 2 + of,
+                Expr::Season {
+                    code,
+                    year: Some(y),
+                    rel: Rel::This,
+                },
+            ),
+            None => (
+                j + 1,
+                Expr::Season {
+                    code,
+                    year: None,
+                    rel: self.period_rel(a, j + 1),
+                },
+            ),
         }
     }
 
     /// A bare season needs a signal word or a year: "in spring", "summer 2024".
     fn bare_season(&self, i: usize, code: &'static str) -> Hit {
-        let signal = self.prev(i).is_some_and(|p| lexicon::is_month_signal(p.text));
+        let signal = self
+            .prev(i)
+            .is_some_and(|p| lexicon::is_month_signal(p.text));
         (signal || self.year_at(i + 1).is_some()).then(|| self.season_at(i, i, code))
     }
 
@@ -500,9 +582,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A bare year 1900..=2100 at `i`, only after a signal word ("in 2019", "since 2014").
     fn context_year(&self, i: usize) -> Option<i32> {
         let y = self.year_at(i).filter(|y| (1900..=2100).contains(y))?;
-        let range = self.toks.get(i + 1).is_some_and(|n| {
-            n.is("through") || n.is("to") || n.is_punct('-') || n.is_punct('–')
-        }) && self.year_at(i + 2).is_some();
+        let range =
+            self.toks.get(i + 1).is_some_and(|n| {
+                n.is("through") || n.is("to") || n.is_punct('-') || n.is_punct('–')
+            }) && self.year_at(i + 2).is_some();
         let ok = match self.prev(i) {
             None => self.punct(i + 1, ',') || range,
             Some(p) => {
@@ -510,7 +593,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let joins = joins || p.is_punct('-') || p.is_punct('–');
                 // "a total of 2000" is no year
                 let amount_of = p.is("of")
-                    && self.prev(i - 1).is_some_and(|q| lexicon::is_amount_noun(q.text));
+                    && self
+                        .prev(i - 1)
+                        .is_some_and(|q| lexicon::is_amount_noun(q.text));
                 (lexicon::is_year_signal(p.text) && !amount_of)
                     || matches!(p.w, W::Early | W::Late | W::Mid)
                     || (joins && self.year_at(i.saturating_sub(2)).is_some())
@@ -620,7 +705,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
     /// A clock time at `i`, optionally followed by its day ("10am on Tuesday").
     fn clock_expr(&self, i: usize) -> Hit {
         let (end, h, m) = self.clock_at(i)?;
-        let k = if self.is(end, "on") || self.punct(end, ',') { end + 1 } else { end };
+        let k = if self.is(end, "on") || self.punct(end, ',') {
+            end + 1
+        } else {
+            end
+        };
         match self.day_at(i, k) {
             Some((e, day)) => Some((e, Expr::Clock(day, h, m))),
             None => Some((end, Expr::Clock(DayRef::Offset(0), h, m))),
@@ -654,7 +743,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if t.hyphen || !t.text.as_bytes().first()?.is_ascii_digit() {
             return None;
         }
-        let split = t.text.find(|c: char| !matches!(c, '0'..='9' | '.' | ':')).unwrap_or(t.text.len());
+        let split = t
+            .text
+            .find(|c: char| !matches!(c, '0'..='9' | '.' | ':'))
+            .unwrap_or(t.text.len());
         let (num, suffix) = t.text.split_at(split);
         let (h, m, colon) = parse_hm(num)?;
         let (end, pm) = if suffix.is_empty() {
@@ -713,7 +805,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         }
         // "one day" alone is a vague date ("one day, he will"), not a duration
         let one = self.is(i, "one") && k == i + 1;
-        if one && !self.prev(i).is_some_and(|p| lexicon::is_duration_signal(p.text)) {
+        if one
+            && !self
+                .prev(i)
+                .is_some_and(|p| lexicon::is_duration_signal(p.text))
+        {
             return None;
         }
         Some((k + 1, Expr::Duration(duration(n, unit)?)))
@@ -727,7 +823,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Kind::Num | Kind::NumSep => {
                 let n = parse_amount(t.text)?;
                 // "13.8 billion years"
-                match self.toks.get(i + 1).filter(|m| numbers::is_multiplier(m.text)) {
+                match self
+                    .toks
+                    .get(i + 1)
+                    .filter(|m| numbers::is_multiplier(m.text))
+                {
                     Some(m) => Some((i + 2, n.times(numbers::word_value(m.text)?)?)),
                     None => Some((i + 1, n)),
                 }
@@ -735,8 +835,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             Kind::Punct => None,
             Kind::Word => {
                 // never start inside a number ("13.8 billion years")
-                let after_digits =
-                    self.prev(i).is_some_and(|p| matches!(p.kind, Kind::Num | Kind::NumSep));
+                let after_digits = self
+                    .prev(i)
+                    .is_some_and(|p| matches!(p.kind, Kind::Num | Kind::NumSep));
                 if after_digits && numbers::is_multiplier(t.text) {
                     return None;
                 }
@@ -777,7 +878,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             [pre, rest] if is_edge_prefix(pre) => {
                 if let Some(month) = calendar::month(rest) {
-                    Expr::Month { year: None, month, rel: self.period_rel(i, i + 1) }
+                    Expr::Month {
+                        year: None,
+                        month,
+                        rel: self.period_rel(i, i + 1),
+                    }
                 } else if let Some(d) = decade(rest) {
                     Expr::Decade(d)
                 } else {
@@ -800,7 +905,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             }
             all => {
                 // "the Six-Day War" is a name; "a 55-year old man" an age
-                let named = all.last().is_some_and(|u| u.starts_with(char::is_uppercase))
+                let named = all
+                    .last()
+                    .is_some_and(|u| u.starts_with(char::is_uppercase))
                     && !self.at_start(i);
                 if named || self.is(i + 1, "old") {
                     return None;
@@ -852,13 +959,19 @@ impl<'t, 'a> Scanner<'t, 'a> {
         match (self.w(i + 1), self.w(i + 2)) {
             (W::Unit(u, false), W::Ago) => Some((i + 3, Expr::Ago(1, u))),
             (W::Unit(u, false), _)
-                if self.prev(i).is_some_and(|p| lexicon::is_duration_signal(p.text)) =>
+                if self
+                    .prev(i)
+                    .is_some_and(|p| lexicon::is_duration_signal(p.text)) =>
             {
                 Some((i + 2, Expr::Duration(duration(Amount::Int(1), u)?)))
             }
             (W::Vague, W::Unit(_, true)) if self.is(i + 1, "few") => {
                 let ago = self.w(i + 3) == W::Ago;
-                let ttype = if ago { TimeType::Date } else { TimeType::Duration };
+                let ttype = if ago {
+                    TimeType::Date
+                } else {
+                    TimeType::Duration
+                };
                 Some((i + 3 + usize::from(ago), Expr::Unresolved(ttype)))
             }
             _ => None,
@@ -892,9 +1005,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             return true;
         };
         match t.kind {
-            Kind::Punct => {
-                t.text.starts_with([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
-            }
+            Kind::Punct => t
+                .text
+                .starts_with([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']),
             _ => matches!(t.w, W::Cue(Cue::Boundary) | W::Before | W::After),
         }
     }
@@ -917,42 +1030,94 @@ impl<'t, 'a> Scanner<'t, 'a> {
         k
     }
 
-    /// The strongest tense cue among tokens `from..to`, leaving out `skip`.
-    fn cues(&self, from: usize, to: usize, skip: Option<(usize, usize)>) -> Tense {
-        let mut tense = Tense::Unknown;
-        for k in from..to.min(self.toks.len()) {
-            if skip.is_some_and(|(a, b)| (a..b).contains(&k)) {
-                continue;
+    /// The tense a cue word at `k` signals, if it is one.
+    fn cue_at(&self, k: usize) -> Option<Tense> {
+        let to_follows = self.is(k + 1, "to");
+        Some(match self.w(k) {
+            W::Cue(Cue::Future) | W::Next | W::Tomorrow => Tense::Future,
+            // "is set to", "is to meet"
+            W::Cue(Cue::FutureTo | Cue::Present) | W::Am if to_follows => Tense::Future,
+            W::Cue(Cue::Due) if to_follows || self.time_follows(k + 1) => Tense::Future,
+            W::Cue(Cue::Present) | W::Am => Tense::Present,
+            // "to be held"
+            W::Cue(Cue::Past) if k >= 2 && self.is(k - 1, "be") && self.is(k - 2, "to") => {
+                Tense::Future
             }
-            let to_follows = self.is(k + 1, "to");
-            let t = match self.w(k) {
-                W::Cue(Cue::Future) | W::Next | W::Tomorrow => Tense::Future,
-                W::Cue(Cue::FutureTo | Cue::Present) | W::Am if to_follows => Tense::Future,
-                W::Cue(Cue::Present) | W::Am => Tense::Present,
-                // "to be held"
-                W::Cue(Cue::Past) if k >= 2 && self.is(k - 1, "be") && self.is(k - 2, "to") => {
-                    Tense::Future
+            // a participle ("has been told", "will stay closed", "is planned") leaves the tense
+            // to its auxiliary
+            W::Cue(Cue::Past) if self.prev(k).is_some_and(|p| lexicon::is_copula(p.text)) => {
+                return None;
+            }
+            W::Cue(Cue::Past)
+                if matches!(self.prev(k).map(|p| p.w), Some(W::Cue(Cue::Present))) =>
+            {
+                return None;
+            }
+            W::Cue(Cue::Past) => Tense::Past,
+            _ => return None,
+        })
+    }
+
+    /// The strongest tense cue among tokens `from..to`.
+    fn strongest(&self, from: usize, to: usize) -> Tense {
+        (from..to.min(self.toks.len()))
+            .filter_map(|k| self.cue_at(k))
+            .max()
+            .unwrap_or(Tense::Unknown)
+    }
+
+    /// The tense cue nearest to tokens `a..b` among tokens `from..to` (left first at equal
+    /// distance): in "the minister, who said on Monday that he will resign" Monday goes with
+    /// "said", not "will".
+    fn nearest(&self, from: usize, to: usize, a: usize, b: usize) -> Tense {
+        let to = to.min(self.toks.len());
+        let (mut left, mut right) = (a, b);
+        while left > from || right < to {
+            if left > from {
+                left -= 1;
+                if let Some(t) = self.cue_at(left) {
+                    return t;
                 }
-                W::Cue(Cue::Past) => Tense::Past,
-                _ => continue,
-            };
-            tense = tense.max(t);
+            }
+            if right < to {
+                if let Some(t) = self.cue_at(right) {
+                    return t;
+                }
+                right += 1;
+            }
         }
-        tense
+        Tense::Unknown
+    }
+
+    /// True when a time expression (or its signal word) starts at token `k`: "on Thursday",
+    /// "today", "next week".
+    fn time_follows(&self, k: usize) -> bool {
+        let signal = ["on", "in", "at", "by", "for", "later"]
+            .iter()
+            .any(|s| self.is(k, s));
+        signal
+            || matches!(
+                self.w(k),
+                W::Today | W::Tonight | W::Tomorrow | W::Next | W::This | W::Weekday(_)
+            )
     }
 
     /// The tense of the clause holding tokens `a..b`; a clause with no verb ("On Monday,")
-    /// takes the tense of the nearest clause after it, else before it.
+    /// takes the tense of the nearest clause after it, else before it. After "since" it is
+    /// always the past.
     fn tense(&self, a: usize, b: usize) -> Tense {
+        if self.prev(a).is_some_and(|p| p.is("since")) {
+            return Tense::Past;
+        }
         let (cs, ce) = (self.clause_start(a), self.clause_end(b));
-        let t = self.cues(cs, ce, Some((a, b)));
+        let t = self.nearest(cs, ce, a, b);
         if t != Tense::Unknown {
             return t;
         }
         let mut k = ce;
         while k < self.toks.len() && k < b + REACH {
             let e = self.clause_end(k + 1);
-            let t = self.cues(k + 1, e, None);
+            let t = self.nearest(k + 1, e, k + 1, k + 1);
             if t != Tense::Unknown {
                 return t;
             }
@@ -962,7 +1127,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
         while k > 0 && k + REACH > a {
             let e = k - 1;
             let s = self.clause_start(e);
-            let t = self.cues(s, e, None);
+            let t = self.nearest(s, e, e, e);
             if t != Tense::Unknown {
                 return t;
             }
@@ -1000,7 +1165,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
 
 /// "mid", "early", "late" as hyphen prefixes ("mid-March").
 fn is_edge_prefix(s: &str) -> bool {
-    ["mid", "early", "late"].iter().any(|p| p.eq_ignore_ascii_case(s))
+    ["mid", "early", "late"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(s))
 }
 
 /// A decade token ("1990s") → its first three digits.
@@ -1015,12 +1182,18 @@ fn decade(text: &str) -> Option<i32> {
 
 /// "2025-06-23" → a date, if it is one.
 fn iso_date(y: &str, m: &str, d: &str) -> Option<DayRef> {
-    let all_digits = [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let all_digits = [y, m, d]
+        .iter()
+        .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     if !all_digits {
         return None;
     }
     let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    valid_date(Some(year), month, day).then_some(DayRef::Date { year: Some(year), month, day })
+    valid_date(Some(year), month, day).then_some(DayRef::Date {
+        year: Some(year),
+        month,
+        day,
+    })
 }
 
 /// True when month/day make a date (in `year`, or in some leap year when no year is given).
@@ -1077,9 +1250,7 @@ fn parse_amount(s: &str) -> Option<Amount> {
     }
     match frac {
         None => digits.parse().ok().map(Amount::Int),
-        Some(f) if !f.contains(['.', ',']) => {
-            format!("{digits}.{f}").parse().ok().map(Amount::Dec)
-        }
+        Some(f) if !f.contains(['.', ',']) => format!("{digits}.{f}").parse().ok().map(Amount::Dec),
         Some(_) => None,
     }
 }
@@ -1163,9 +1334,18 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(duration(Amount::Int(2), Unit::Decade).as_deref(), Some("P20Y"));
-        assert_eq!(duration(Amount::Dec(0.5), Unit::Hour).as_deref(), Some("PT30M"));
-        assert_eq!(duration(Amount::Dec(1.5), Unit::Year).as_deref(), Some("P1.5Y"));
+        assert_eq!(
+            duration(Amount::Int(2), Unit::Decade).as_deref(),
+            Some("P20Y")
+        );
+        assert_eq!(
+            duration(Amount::Dec(0.5), Unit::Hour).as_deref(),
+            Some("PT30M")
+        );
+        assert_eq!(
+            duration(Amount::Dec(1.5), Unit::Year).as_deref(),
+            Some("P1.5Y")
+        );
         assert_eq!(duration(Amount::Int(u64::MAX), Unit::Century), None);
         assert_eq!(hyphen_duration(&["two", "day"]).as_deref(), Some("P2D"));
         assert_eq!(hyphen_duration(&["year", "long"]).as_deref(), Some("P1Y"));

@@ -69,7 +69,14 @@ pub(crate) fn tokenize<'a>(sentence: &'a str, base: usize, out: &mut Vec<Tok<'a>
         } else {
             let text = &sentence[i..i + len];
             let (start, end) = (base + i, base + i + len);
-            out.push(Tok { start, end, text, kind: Kind::Punct, hyphen: false, w: W::Other });
+            out.push(Tok {
+                start,
+                end,
+                text,
+                kind: Kind::Punct,
+                hyphen: false,
+                w: W::Other,
+            });
             i += len;
         }
     }
@@ -130,7 +137,9 @@ fn word_token<'a>(s: &'a str, base: usize, start: usize, end: usize) -> Tok<'a> 
         .unwrap_or(full);
     let bytes = core.as_bytes();
     let digits = bytes.iter().all(u8::is_ascii_digit);
-    let numeric = bytes.iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b','));
+    let numeric = bytes
+        .iter()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b','));
     let hyphen = bytes.contains(&b'-');
     let kind = if digits {
         Kind::Num
@@ -139,8 +148,19 @@ fn word_token<'a>(s: &'a str, base: usize, start: usize, end: usize) -> Tok<'a> 
     } else {
         Kind::Word
     };
-    let w = if kind == Kind::Word && !hyphen { classify(core) } else { W::Other };
-    Tok { start: base + start, end: base + start + core.len(), text: core, kind, hyphen, w }
+    let w = if kind == Kind::Word && !hyphen {
+        classify(core)
+    } else {
+        W::Other
+    };
+    Tok {
+        start: base + start,
+        end: base + start + core.len(),
+        text: core,
+        kind,
+        hyphen,
+        w,
+    }
 }
 
 #[cfg(test)]
@@ -156,7 +176,10 @@ mod tests {
     #[test]
     fn joins_and_splits() {
         assert_eq!(texts("a two-day summit"), ["a", "two-day", "summit"]);
-        assert_eq!(texts("at 10:30, 3.30pm."), ["at", "10:30", ",", "3.30pm", "."]);
+        assert_eq!(
+            texts("at 10:30, 3.30pm."),
+            ["at", "10:30", ",", "3.30pm", "."]
+        );
         assert_eq!(texts("Monday’s talks"), ["Monday", "talks"]);
         assert_eq!(texts("£2,024 (5%)"), ["£", "2,024", "(", "5", "%", ")"]);
         assert_eq!(texts("we’ll see. 2-1"), ["we’ll", "see", ".", "2-1"]);
