@@ -169,8 +169,9 @@ fn other(cl: &mut Clusters, etype: EntityType, text: &str) -> usize {
         c.key == key
             || (single && c.etype == etype && c.key.rsplit(' ').next() == Some(key.as_str()) && c.key.contains(' ') && etype != EntityType::Loc)
             || (single
-                && c.etype == EntityType::Org
+                && matches!(c.etype, EntityType::Org | EntityType::Loc)
                 && c.key.split(' ').next() == Some(key.as_str())
+                && !places::is_place(&key)
                 && c.key.contains(' ')
                 && places::demonym(&key).is_none()
                 && places::country(&key).is_none())

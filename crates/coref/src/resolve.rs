@@ -8,12 +8,14 @@ use byline_doc::{Document, EntityType, Mention, MentionKind};
 use byline_lexicon::people::{self, Gender};
 use byline_lexicon::places;
 
-/// How many sentences back a pronoun or a role nominal looks for its referent.
-const PERSON_WINDOW: usize = 2;
+/// How many sentences back a pronoun or a role nominal looks for its referent; mentions further
+/// back than `DECAY` covers count with the last weight (quote-heavy stories name the speaker
+/// rarely).
+const PERSON_WINDOW: usize = 12;
 /// How many sentences back a place or organisation nominal looks.
 const THING_WINDOW: usize = 5;
 /// Weight of a mention by how many sentences back it is.
-const DECAY: [f64; PERSON_WINDOW + 1] = [1.0, 0.6, 0.35];
+const DECAY: [f64; 4] = [1.0, 0.6, 0.35, 0.2];
 
 /// Role nouns for heads of a country or body: "the Ukrainian president" and "the Ukrainian
 /// leader" are the same person.
@@ -76,7 +78,7 @@ impl Sweep<'_> {
             if dist > PERSON_WINDOW {
                 continue;
             }
-            let w = if r.subject { 2.0 } else { 1.0 } * DECAY[dist];
+            let w = if r.subject { 2.0 } else { 1.0 } * DECAY[dist.min(DECAY.len() - 1)];
             match scores.iter_mut().find(|(c, _)| *c == r.cluster) {
                 Some((_, s)) => *s = s.max(w),
                 None => scores.push((r.cluster, w)),

@@ -75,6 +75,12 @@ pub(crate) enum Expr {
     QuarterShift(i64),
     /// A quarter (1..=4); without a year, the occurrence `Rel` picks.
     Quarter { q: u32, year: Option<i32>, rel: Rel },
+    /// A half year (1 or 2) of an explicit year, else of the anchor's year moved by an offset.
+    HalfYear {
+        half: u32,
+        year: Option<i32>,
+        shift: i64,
+    },
     /// A weekend.
     Weekend(Rel),
     /// A season by TIMEX3 code; without a year, the occurrence `Rel` picks.
@@ -148,6 +154,11 @@ fn period(expr: &Expr, anchor: Option<NaiveDate>) -> Option<String> {
             year: Some(y),
             ..
         } => fmt_year(y).map(|y| format!("{y}-{code}")),
+        Expr::HalfYear {
+            half,
+            year: Some(y),
+            ..
+        } => fmt_year(y).map(|y| format!("{y}-H{half}")),
         _ => relative_period(expr, anchor?),
     }
 }
@@ -162,6 +173,10 @@ fn relative_period(expr: &Expr, a: NaiveDate) -> Option<String> {
             fmt_month(y, m)
         }
         Expr::Shift(unit, k) => shift_period(a, unit, k),
+        Expr::HalfYear { half, shift, .. } => {
+            let y = i32::try_from(i64::from(ay).checked_add(shift)?).ok()?;
+            fmt_year(y).map(|y| format!("{y}-H{half}"))
+        }
         Expr::QuarterShift(k) => {
             let index = i64::from(ay) * 4 + (am - 1) / 3 + k;
             fmt_year(i32::try_from(index.div_euclid(4)).ok()?)
@@ -360,6 +375,12 @@ mod tests {
             Some("2024-12")
         );
         assert_eq!(value(Expr::Shift(Unit::Decade, 0)).as_deref(), Some("202"));
+        let half = Expr::HalfYear {
+            half: 1,
+            year: None,
+            shift: -1,
+        };
+        assert_eq!(value(half).as_deref(), Some("2024-H1"));
         assert_eq!(value(Expr::QuarterShift(-2)).as_deref(), Some("2024-Q4"));
         assert_eq!(
             value(Expr::Weekend(Rel::Past)).as_deref(),

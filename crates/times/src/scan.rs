@@ -390,6 +390,12 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 let q = u32::try_from(n).ok()?;
                 Some(self.quarter(i, j + 2, q))
             }
+            // "the first half of the year" (a bare "the first half" is a match's)
+            W::Half if (1..=2).contains(&n) && self.w(j + 2) == W::Of => {
+                let half = u32::try_from(n).ok()?;
+                let (end, year, shift) = self.year_ref(j + 3)?;
+                Some((end, Expr::HalfYear { half, year, shift }))
+            }
             _ => {
                 let (e, day) = self.date_at(j)?;
                 Some(self.with_clock(e, day, None))
@@ -418,6 +424,17 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 },
             ),
         }
+    }
+
+    /// A year after "of": "the year", "this year", "last year", "2024" → (end, year, shift).
+    fn year_ref(&self, k: usize) -> Option<(usize, Option<i32>, i64)> {
+        let shift = match self.w(k) {
+            W::The | W::This => 0,
+            W::Last => -1,
+            W::Next => 1,
+            _ => return self.year_at(k).map(|y| (k + 1, Some(y), 0)),
+        };
+        (self.unit(k + 1) == Some((Unit::Year, false))).then_some((k + 2, None, shift))
     }
 
     /// "the end of the year", "the start of next month", "the end of June", "the end of 2024"

@@ -197,6 +197,15 @@ const CASES: &[Case] = &[
         &[("the fourth quarter of 2024", Some("2024-Q4"))],
     ),
     (
+        "Sales rose in the first half of the year.",
+        &[("the first half of the year", Some("2025-H1"))],
+    ),
+    (
+        "Costs fell in the second half of 2024.",
+        &[("the second half of 2024", Some("2024-H2"))],
+    ),
+    ("He scored early in the second half.", &[]),
+    (
         "Growth stalled in the past decade.",
         &[("the past decade", Some("P10Y"))],
     ),
