@@ -190,7 +190,7 @@ fn sentence_reason(s: &str) -> Option<&'static str> {
     if words <= 30 && is_caption(&lower) {
         return Some("caption");
     }
-    if words > 15 || looks_like_reporting(&lower) {
+    if looks_like_reporting(&lower) || words > 25 || (words > 15 && cue_hits(&lower).0 < 2) {
         return None;
     }
     if is_call_to_action(&lower) {

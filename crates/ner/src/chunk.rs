@@ -77,7 +77,7 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                 j += 1;
                 continue;
             }
-            if toks[j].kind == TokenKind::Number && matches!(w(j - 1), "No" | "Number") && j == last + 1 {
+            if toks[j].kind == TokenKind::Number && matches!(w(j - 1), "No" | "Number" | "Interstate" | "Route" | "Highway" | "Junction" | "Terminal" | "Platform" | "Gate") && j == last + 1 {
                 last = j;
                 j += 1;
                 continue;

@@ -109,20 +109,37 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
             guess(doc, a, b)
         });
         if let Some(t) = etype {
-            let weak = !strong && t == EntityType::Misc;
+            let weak = !strong;
             out.push((Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end), t, weak));
         }
     }
-    // a string guessed MISC takes the type a confident occurrence of it got elsewhere
+    // a guessed string takes the type a confident occurrence of it got elsewhere, and a lone
+    // word that is part of a person's name elsewhere ("Mateo Vargas" … "Vargas") is that person
     let mut best: HashMap<&str, EntityType> = HashMap::new();
+    let mut name_parts: HashMap<&str, ()> = HashMap::new();
     for (span, t, weak) in &out {
+        let s = &doc.text[span.start..span.end];
         if !weak {
-            best.entry(&doc.text[span.start..span.end]).or_insert(*t);
+            best.entry(s).or_insert(*t);
+        }
+        if *t == EntityType::Per && s.contains(' ') {
+            for part in s.split(' ').filter(|p| !is_courtesy(p)) {
+                name_parts.insert(part, ());
+            }
         }
     }
     out.iter()
         .map(|(span, t, weak)| {
-            let t = if *weak { best.get(&doc.text[span.start..span.end]).copied().unwrap_or(*t) } else { *t };
+            let s = &doc.text[span.start..span.end];
+            let t = if !*weak {
+                *t
+            } else if let Some(b) = best.get(s) {
+                *b
+            } else if !s.contains(' ') && name_parts.contains_key(s) {
+                EntityType::Per
+            } else {
+                *t
+            };
             (*span, t)
         })
         .collect()
@@ -219,7 +236,7 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     if has_of && places::is_place_prefix(first) {
         return Some(EntityType::Loc);
     }
-    if b > a && places::is_place_head(first) {
+    if b > a && (places::is_place_head(first) || matches!(first, "Interstate" | "Route" | "Highway")) {
         return Some(EntityType::Loc);
     }
     if has_of && orgs::is_org_prefix(first) {
