@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use byline_doc::{Document, EntityType, Event, Span, TokenKind};
 
-use crate::triggers::{self, Cond, Pos, Trigger, AGREE, ANNOUNCE, ATTACK, MEET, SUMMIT, VISIT};
+use crate::triggers::{
+    self, Cond, Pos, Trigger, ACQUIRE, AGREE, ANNOUNCE, ATTACK, DECLARE, MEET, SUMMIT, VISIT,
+};
 use crate::words::*;
 
 /// How far (in tokens) the rules look around a trigger; keeps long run-on "sentences" linear.
@@ -122,6 +124,8 @@ struct Side {
     group: Option<usize>,
     /// The walk stopped at a clause boundary word (not at the sentence start or a comma).
     boundary: bool,
+    /// ... with nothing but auxiliaries between it and the trigger ("after being welcomed").
+    bare: bool,
     /// Where an object-side walk stopped (a token index).
     end: usize,
 }
@@ -365,7 +369,27 @@ impl<'a> Sent<'a> {
                 }
                 (i, i)
             }
+            Cond::Near(n, ws) => {
+                let lo = self.t0.max(i.saturating_sub(n));
+                let hi = self.t1.min(i + 1 + n);
+                if !(lo..hi).any(|j| j != i && self.is(j, ws)) {
+                    return None;
+                }
+                (i, i)
+            }
+            Cond::MeetObject => {
+                if !self.meet_object_ok(i) {
+                    return None;
+                }
+                (i, i)
+            }
         };
+        if r.kind == AGREE && r.pos == Pos::Verb && self.is_word(last + 1, "to") {
+            // "agreed to buy", "agreed to meet": the embedded verb is the event
+            if self.has(last + 2, C_TRIGGER) {
+                return None;
+            }
+        }
         if r.kind == SUMMIT && self.is_word(last + 1, "of") {
             // "the summit of Everest", "the summit of Mount Snowdon"
             let mut j = last + 2;
@@ -385,11 +409,89 @@ impl<'a> Sent<'a> {
             while j < self.t1 && self.has(j, C_SKIP) {
                 j += 1;
             }
+            // "meet Brandt’s corner": look past a possessor
+            if let Some(m) = self.mention(j) {
+                let mut k = j;
+                while self.mention(k) == Some(m) {
+                    k += 1;
+                }
+                if self.text(k) == "’s" || self.text(k) == "'s" {
+                    j = k + 1;
+                }
+            }
             if self.is(j, r.not_before) {
                 return None;
             }
         }
         Some((last, consumed))
+    }
+
+    /// True when token `j` is a possessive pronoun before a lowercase word ("her fiscal rules").
+    fn possessive(&self, j: usize) -> bool {
+        self.is(j, &["her", "his", "their", "its", "our", "my", "your"])
+            && self.kind(j + 1) == Some(TokenKind::Word)
+            && self.mention(j + 1).is_none()
+            && self.text(j + 1).starts_with(|c: char| c.is_lowercase())
+    }
+
+    /// True when a light verb ("held", "reached", "paid") stands right before token `d`
+    /// (adverbs between are fine).
+    fn light_verb_before(&self, d: usize) -> bool {
+        let mut j = d;
+        while j > self.t0 {
+            j -= 1;
+            if self.mention(j).is_some() {
+                return false;
+            }
+            let w = self.text(j);
+            if w.ends_with("ly") || self.is(j, &["also", "already", "now", "just"]) {
+                continue;
+            }
+            return self.has(j, C_LIGHT);
+        }
+        false
+    }
+
+    /// True when "met" at `i` is followed by a person, a preposition, an adverb or nothing,
+    /// rather than by a thing ("meet her fiscal rules").
+    fn meet_object_ok(&self, i: usize) -> bool {
+        let person_near = (i + 1..self.t1.min(i + 5)).any(|k| {
+            !self.possessive(k)
+                && self
+                    .mention(k)
+                    .and_then(|m| self.ent(m))
+                    .is_some_and(|(_, t)| matches!(t, EntityType::Per | EntityType::Org))
+        });
+        if person_near {
+            return true;
+        }
+        let mut j = i + 1;
+        while j < self.t1
+            && (self.has(j, C_SKIP) && (self.mention(j).is_none() || self.possessive(j)))
+        {
+            j += 1;
+        }
+        if j >= self.t1 || self.mention(j).is_some() || self.kind(j) != Some(TokenKind::Word) {
+            return true;
+        }
+        let w = self.text(j);
+        if j > i + 1 || w.starts_with(|c: char| c.is_lowercase()) {
+            // a determiner or a lowercase word: fine only for prepositions and adverbs
+            return j == i + 1
+                && (self.has(
+                    j,
+                    C_PART_PREP
+                        | C_LOC_EXCL
+                        | C_PLACE
+                        | C_OBJ_END
+                        | C_SUBJ_END
+                        | C_SPEECH
+                        | C_VERB_CUE
+                        | C_BE
+                        | C_MEET_FREE,
+                ) || w.ends_with("ly"));
+        }
+        true
     }
 
     /// Whether a noun-or-verb trigger at `i` is used as a noun.
@@ -463,7 +565,7 @@ impl<'a> Sent<'a> {
         let mut premod_place = None;
         let mut reach = last + 1;
         if nominal {
-            let (pre, det) = self.premod(i);
+            let (pre, det, np_start) = self.premod(i);
             definite = det.is_some_and(|d| self.has(d, C_DEFINITE));
             let locs: Vec<usize> = dedup(
                 pre.iter()
@@ -474,9 +576,7 @@ impl<'a> Sent<'a> {
             for &m in &pre {
                 match self.ent(m) {
                     Some((e, EntityType::Per | EntityType::Org)) => push_new(&mut parts, e),
-                    Some((e, EntityType::Loc))
-                        if locs.len() >= 2 && matches!(kind, MEET | AGREE | ATTACK | SUMMIT) =>
-                    {
+                    Some((e, EntityType::Loc)) if locs.len() >= 2 && country_parties(kind) => {
                         push_new(&mut parts, e)
                     }
                     _ => {}
@@ -484,6 +584,13 @@ impl<'a> Sent<'a> {
             }
             if locs.len() == 1 {
                 premod_place = Some(locs[0]);
+            }
+            if let Some(d) = det.filter(|&d| self.light_verb_before(d)) {
+                // "reached a settlement with", "paid a visit to": the verb's subject takes part
+                let subj = self.subject_side(kind, d, last);
+                for e in self.resolve(kind, &subj, last, None) {
+                    push_new(&mut parts, e);
+                }
             }
             for m in self.postmod(last) {
                 if self.role(kind, m, last) == Role::Party {
@@ -494,7 +601,7 @@ impl<'a> Sent<'a> {
             }
             if parts.is_empty() {
                 own_empty = true;
-                let subj = self.subject_side(kind, i, last);
+                let subj = self.subject_side(kind, np_start, last);
                 parts = self.resolve(kind, &subj, last, None);
                 if parts.is_empty() && fronted.is_some() {
                     parts = self.resolve(kind, &self.main_subject(), last, None);
@@ -508,14 +615,20 @@ impl<'a> Sent<'a> {
             if parts.is_empty() {
                 if fronted.is_some() {
                     parts = self.resolve(kind, &self.main_subject(), last, None);
-                } else if subj.boundary && matches!(kind, MEET | VISIT | AGREE | ANNOUNCE | SUMMIT)
-                {
+                } else if subj.bare && matches!(kind, MEET | VISIT | AGREE | ANNOUNCE | SUMMIT) {
                     parts = self.resolve(kind, &self.main_subject(), last, Some(trigger.start));
                 }
             }
             for e in self.resolve(kind, &obj, last, None) {
                 push_new(&mut parts, e);
             }
+        }
+        if kind == ACQUIRE
+            && !parts
+                .iter()
+                .any(|&e| self.doc.entities[e].etype == EntityType::Org)
+        {
+            parts.clear(); // a takeover needs a company
         }
         let place = self.place(kind, i, last, &parts, premod_place);
         if let Some(p) = place {
@@ -551,6 +664,10 @@ impl<'a> Sent<'a> {
         }
         if w.eq_ignore_ascii_case("pair") || w.eq_ignore_ascii_case("duo") {
             return self.is_word(j - 1, "the");
+        }
+        if w.eq_ignore_ascii_case("two") && self.is_word(j - 1, "the") {
+            // "the two met", "the two had agreed" (not "the two countries")
+            return self.has(j + 1, C_TRIGGER | C_VERB_CUE | C_BE);
         }
         self.has(j, C_GROUP) && (self.is_word(j - 1, "two") || self.is_word(j - 1, "both"))
     }
@@ -598,7 +715,7 @@ impl<'a> Sent<'a> {
                 if gov & place_preps != 0 || ((kind == VISIT || kind == MEET) && gov & C_TO != 0) {
                     return Role::Place;
                 }
-                if !matches!(kind, MEET | AGREE | ATTACK | SUMMIT) {
+                if !country_parties(kind) {
                     return Role::Neither;
                 }
                 if kind == ATTACK && gov & C_ATK_TARGET != 0 {
@@ -622,6 +739,7 @@ impl<'a> Sent<'a> {
     fn subject_side(&self, kind: &str, from: usize, last: usize) -> Side {
         let mut side = Side::default();
         let mut j = from;
+        let mut passed = 0;
         let floor = self.t0.max(from.saturating_sub(WINDOW));
         while j > floor {
             j -= 1;
@@ -639,6 +757,13 @@ impl<'a> Sent<'a> {
                             || side.mentions.iter().any(|&m| self.is_party(kind, m, last))
                         {
                             break;
+                        }
+                        if let Some(c) = self.relative_clause_before(j, floor) {
+                            // "X, who had volunteered ... since 2015, pleaded": skip the clause
+                            side.mentions.clear();
+                            side.group = None;
+                            passed = 0;
+                            j = c;
                         }
                         continue;
                     }
@@ -663,11 +788,31 @@ impl<'a> Sent<'a> {
             }
             if self.has(j, C_SUBJ_END | C_SPEECH) {
                 side.boundary = true;
+                side.bare = passed == 0;
                 break;
+            }
+            if !self.has(j, C_BARE) && !w.ends_with("ly") {
+                passed += 1;
             }
         }
         side.mentions.reverse();
         side
+    }
+
+    /// When the comma at `comma` closes a relative clause ", who ... ,", the comma opening it.
+    fn relative_clause_before(&self, comma: usize, floor: usize) -> Option<usize> {
+        let mut j = comma;
+        while j > floor {
+            j -= 1;
+            let w = self.text(j);
+            if self.kind(j) == Some(TokenKind::Punct) && (w == "," || Self::is_terminal_punct(w)) {
+                return None;
+            }
+            if self.mention(j).is_none() && self.has(j, C_REL) {
+                return (j > self.t0 && self.text(j - 1) == ",").then(|| j - 1);
+            }
+        }
+        None
     }
 
     /// Mentions after the trigger up to the clause end.
@@ -813,7 +958,7 @@ impl<'a> Sent<'a> {
 
     /// Mentions modifying a noun trigger from the left ("a crunch Nato summit", "his visit"),
     /// and the determiner that opens the phrase.
-    fn premod(&self, first: usize) -> (Vec<usize>, Option<usize>) {
+    fn premod(&self, first: usize) -> (Vec<usize>, Option<usize>, usize) {
         let mut out: Vec<usize> = Vec::new();
         let mut j = first;
         let mut words = 0;
@@ -834,13 +979,13 @@ impl<'a> Sent<'a> {
                     words += 1;
                     continue;
                 }
-                _ => break,
+                _ => return (out, None, j + 1),
             }
             if w == "’s" || w == "'s" {
                 continue;
             }
             if self.has(j, C_DET) {
-                return (out, Some(j));
+                return (out, Some(j), j);
             }
             if self.has(
                 j,
@@ -848,11 +993,11 @@ impl<'a> Sent<'a> {
             ) || is_in(w, &["for", "and", "or"])
                 || (w.len() > 4 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase())
             {
-                break;
+                return (out, None, j + 1);
             }
             words += 1;
         }
-        (out, None)
+        (out, None, j)
     }
 
     /// Mentions in a prepositional phrase after a noun trigger ("talks with X and Y").
@@ -974,6 +1119,11 @@ impl<'a> Sent<'a> {
     }
 }
 
+/// Event types where a country (a location not marked by a locative preposition) is a party.
+fn country_parties(kind: &str) -> bool {
+    matches!(kind, MEET | AGREE | ATTACK | SUMMIT | DECLARE)
+}
+
 fn push_new(v: &mut Vec<usize>, e: usize) {
     if !v.contains(&e) {
         v.push(e);
@@ -1055,14 +1205,14 @@ fn finish(cands: Vec<Cand>) -> Vec<Event> {
         let mut set = c.participants.clone();
         set.sort_unstable();
         if c.nominal && c.definite {
-            // a back-reference ("the agreement"): it may still tell where the event was
-            let earlier = by_kind.get(c.kind).and_then(|list| {
-                list.iter().rev().take(64).copied().find(|&k| {
-                    c.own_empty || set.iter().all(|e| kept[k].1.binary_search(e).is_ok())
-                })
+            // a back-reference ("the agreement") to an event already reported
+            let earlier = by_kind.get(c.kind).is_some_and(|list| {
+                list.iter()
+                    .rev()
+                    .take(64)
+                    .any(|&k| c.own_empty || set.iter().all(|e| kept[k].1.binary_search(e).is_ok()))
             });
-            if let Some(k) = earlier {
-                fill(&mut kept[k].0, &c);
+            if earlier {
                 continue;
             }
         }

@@ -30,11 +30,21 @@ pub const SENTENCE: &str = "sentence";
 pub const PROTEST: &str = "protest";
 /// People hurt: "injured", "wounded".
 pub const INJURE: &str = "injure";
+/// A takeover: "acquired", "agreed to buy", "acquisition of".
+pub const ACQUIRE: &str = "acquire";
+/// A plea in court: "pleaded guilty".
+pub const PLEAD: &str = "plead";
+/// Legislation signed: "signed the bill into law".
+pub const SIGN: &str = "sign";
+/// Legislation passed: "the Senate passed the bill".
+pub const PASS: &str = "pass";
+/// A formal declaration: "declared a state of emergency", "declared war".
+pub const DECLARE: &str = "declare";
 
 /// Every event type this stage produces.
 pub const KINDS: &[&str] = &[
     MEET, AGREE, ATTACK, SUMMIT, VISIT, ANNOUNCE, KILL, RESIGN, ELECT, ARREST, SENTENCE, PROTEST,
-    INJURE,
+    INJURE, ACQUIRE, PLEAD, SIGN, PASS, DECLARE,
 ];
 
 /// The part of speech a trigger word is used in.
@@ -66,6 +76,12 @@ pub enum Cond {
     /// The previous word is one of the first list, or the next word one of the second ("air
     /// strike", "strikes on").
     Around(&'static [&'static str], &'static [&'static str]),
+    /// One of these words within `n` tokens on either side ("the bill passed", "passed the
+    /// bill").
+    Near(usize, &'static [&'static str]),
+    /// "meet" followed by a person, a preposition, an adverb or nothing, not by a thing ("meet
+    /// her fiscal rules").
+    MeetObject,
 }
 
 /// One reading of a trigger word.
@@ -96,363 +112,128 @@ const fn tr(kind: &'static str, pos: Pos, cond: Cond) -> Trigger {
     }
 }
 
+use lists::*;
 use Cond::*;
 use Pos::*;
 
-// ---------------------------------------------------------------------------------------------
-// veto lists and context words
+/// Veto lists and context words.
+#[rustfmt::skip]
+mod lists {
+    pub(super) const MEET_NOT_BEFORE: &[&str] = &[
+        "target", "targets", "demand", "demands", "deadline", "deadlines", "need", "needs",
+        "criteria", "criterion", "requirement", "requirements", "expectation", "expectations",
+        "standard", "standards", "goal", "goals", "cost", "costs", "challenge", "challenges",
+        "threshold", "thresholds", "obligation", "obligations", "commitment", "commitments",
+        "condition", "conditions", "quota", "quotas", "payments", "bills", "shortfall",
+        "shortfalls", "definition", "eye", "gaze", "criticism", "resistance", "opposition", "fate",
+        "end", "rules", "rule", "corner", "cross", "ball", "pass", "delivery", "free-kick",
+        "header", "shot", "price", "prices", "bill", "rent", "rise", "increase",
+    ];
+    pub(super) const MEET_NOT_AFTER: &[&str] = &["ends"];
 
-const MEET_NOT_BEFORE: &[&str] = &[
-    "target",
-    "targets",
-    "demand",
-    "demands",
-    "deadline",
-    "deadlines",
-    "need",
-    "needs",
-    "criteria",
-    "criterion",
-    "requirement",
-    "requirements",
-    "expectation",
-    "expectations",
-    "standard",
-    "standards",
-    "goal",
-    "goals",
-    "cost",
-    "costs",
-    "challenge",
-    "challenges",
-    "threshold",
-    "thresholds",
-    "obligation",
-    "obligations",
-    "commitment",
-    "commitments",
-    "condition",
-    "conditions",
-    "quota",
-    "quotas",
-    "payments",
-    "bills",
-    "shortfall",
-    "definition",
-    "eye",
-    "gaze",
-    "criticism",
-    "resistance",
-    "opposition",
-    "fate",
-    "end",
-];
-const MEET_NOT_AFTER: &[&str] = &["ends"];
+    pub(super) const AGREE_NOT_BEFORE: &[&str] = &["with"];
+    pub(super) const DEAL_NOT_AFTER: &[&str] = &["great", "good", "raw"];
+    pub(super) const ACCORD_NOT_AFTER: &[&str] = &["own", "in"];
 
-const AGREE_NOT_BEFORE: &[&str] = &["with"];
-const DEAL_NOT_AFTER: &[&str] = &["great", "good", "raw"];
-const ACCORD_NOT_AFTER: &[&str] = &["own", "in"];
-
-const ATTACK_NOT_AFTER: &[&str] = &[
-    "heart", "panic", "asthma", "anxiety", "allergy", "allergic", "in", "on",
-];
-const ATTACK_NOT_BEFORE: &[&str] = &[
-    "midfielder",
-    "midfielders",
-    "midfield",
-    "line",
-    "minded",
-    "third",
-    "player",
-    "players",
-    "plan",
-    "plans",
-    "policy",
-    "policies",
-    "decision",
-    "decisions",
-    "record",
-    "comments",
-    "remarks",
-    "proposal",
-    "proposals",
-    "budget",
-    "idea",
-    "ideas",
-    "move",
-    "ad",
-    "ads",
-    "dog",
-    "dogs",
-    "rate",
-    "surface",
-    "press",
-    "media",
-    "report",
-    "claims",
-];
-const FIRE_OBJECTS: &[&str] = &[
-    "missile",
-    "missiles",
-    "drone",
-    "drones",
-    "rocket",
-    "rockets",
-    "shell",
-    "shells",
-    "shots",
-    "bullets",
-    "rounds",
-    "artillery",
-    "mortars",
-    "projectiles",
-    "at",
-    "on",
-    "upon",
-    "into",
-];
-const FIRE_NOT_BEFORE: &[&str] = &["from", "up", "off"];
-const ATTACK_NOUNS: &[&str] = &[
-    "attack",
-    "attacks",
-    "offensive",
-    "assault",
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "invasion",
-    "raid",
-    "raids",
-    "missile",
-    "missiles",
-    "drone",
-    "drones",
-    "rockets",
-    "incursion",
-    "bombardment",
-    "counteroffensive",
-    "counter-offensive",
-];
-const PLAN_NOUNS: &[&str] = &[
-    "plan",
-    "plans",
-    "scheme",
-    "campaign",
-    "initiative",
-    "programme",
-    "program",
-    "inquiry",
-    "investigation",
-    "review",
-    "bid",
-    "fund",
-    "strategy",
-    "policy",
-    "consultation",
-    "app",
-    "service",
-    "appeal",
-    "petition",
-    "partnership",
-    "project",
-    "website",
-    "report",
-    "probe",
-];
-const STRIKE_PREV: &[&str] = &[
-    "air",
-    "drone",
-    "missile",
-    "missiles",
-    "military",
-    "rocket",
-    "artillery",
-    "retaliatory",
-    "deadly",
-    "nuclear",
-    "pre-emptive",
-    "precision",
-    "overnight",
-    "israeli",
-    "russian",
-    "ukrainian",
-    "american",
-    "us",
-    "iranian",
-    "aerial",
-    "targeted",
-    "fresh",
-    "new",
-    "latest",
-];
-const STRIKE_NEXT: &[&str] = &["on", "against", "targeting", "hit", "hits", "killed"];
-const STRUCK_NOT_BEFORE: &[&str] = &[
-    "down",
-    "off",
-    "out",
-    "up",
-    "balance",
-    "chord",
-    "note",
-    "tone",
-    "gold",
-    "lucky",
-    "blow",
-    "nerve",
-    "pose",
-    "match",
-    "it",
-    "me",
-    "him",
-    "her",
-    "deal",
-    "agreement",
-    "bargain",
-    "compromise",
-    "figure",
-    "dumb",
-    "fear",
-];
-const DEAL_NOUNS: &[&str] = &[
-    "deal",
-    "deals",
-    "agreement",
-    "agreements",
-    "accord",
-    "pact",
-    "bargain",
-    "compromise",
-];
-const SIGN_OBJECTS: &[&str] = &[
-    "deal",
-    "deals",
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "treaty",
-    "treaties",
-    "pact",
-    "memorandum",
-    "contract",
-    "ceasefire",
-    "truce",
-    "declaration",
-    "communique",
-    "protocol",
-    "charter",
-    "convention",
-];
-const SIGN_NOT_BEFORE: &[&str] = &["off", "up", "for", "in", "out"];
-const VISIT_NOT_BEFORE: &[&str] = &[
-    "website", "websites", "site", "page", "www", "webpage", "link", "shop", "store",
-];
-const VISITING_NOT_BEFORE: &[&str] = &[
-    "team",
-    "teams",
-    "side",
-    "sides",
-    "fans",
-    "supporters",
-    "professor",
-    "fellow",
-    "scholar",
-    "hours",
-    "rights",
-    "lecturer",
-    "researcher",
-    "time",
-];
-const SUMMIT_NOT_NEAR: &[&str] = &[
-    "reached",
-    "reach",
-    "reaching",
-    "climbed",
-    "climb",
-    "climbing",
-    "scaled",
-    "conquered",
-];
-const DECLARED_NOT_BEFORE: &[&str] = &[
-    "dead",
-    "fit",
-    "unfit",
-    "safe",
-    "insolvent",
-    "bankrupt",
-    "innocent",
-    "guilty",
-    "winner",
-];
-const KILL_NOT_BEFORE: &[&str] = &["off", "time", "bill", "joy", "mood", "switch"];
-const DIE_NOT_BEFORE: &[&str] = &["down", "out", "away", "hard"];
-const RESIGN_NOT_NEAR: &[&str] = &[
-    "to",
-    "would",
-    "will",
-    "should",
-    "must",
-    "urged",
-    "refused",
-    "refuses",
-    "demanded",
-    "calls",
-    "called",
-    "might",
-    "could",
-    "may",
-    "threatened",
-];
-const RESIGN_NOT_BEFORE: &[&str] = &["to", "himself", "herself", "themselves", "myself"];
-const ELECTED_NOT_BEFORE: &[&str] = &[
-    "officials",
-    "official",
-    "representatives",
-    "representative",
-    "members",
-    "member",
-    "body",
-    "bodies",
-    "politicians",
-    "leaders",
-    "government",
-    "governments",
-    "mayors",
-    "councillors",
-    "councils",
-    "assembly",
-    "parliament",
-];
-const WIN_OBJECTS: &[&str] = &[
-    "election",
-    "elections",
-    "presidency",
-    "leadership",
-    "primary",
-    "referendum",
-    "re-election",
-    "reelection",
-    "mandate",
-    "by-election",
-];
-const ARREST_NOT_AFTER: &[&str] = &["cardiac", "respiratory"];
-const ARREST_NOT_BEFORE: &[&str] = &["warrant", "warrants", "officer", "officers", "development"];
-const INJURE_NOT_AFTER: &[&str] = &["the", "an", "a", "his", "her", "their", "its"];
-const INJURE_NOT_BEFORE: &[&str] = &[
-    "list",
-    "players",
-    "player",
-    "reserve",
-    "knee",
-    "ankle",
-    "hamstring",
-    "striker",
-    "pride",
-    "party",
-    "parties",
-];
-const PROTEST_NOT_BEFORE: &[&str] = &["innocence", "vote", "votes"];
+    pub(super) const ATTACK_NOT_AFTER: &[&str] =
+        &["heart", "panic", "asthma", "anxiety", "allergy", "allergic", "in", "on"];
+    pub(super) const ATTACK_NOT_BEFORE: &[&str] = &[
+        "midfielder", "midfielders", "midfield", "line", "minded", "third", "player", "players",
+        "plan", "plans", "policy", "policies", "decision", "decisions", "record", "comments",
+        "remarks", "proposal", "proposals", "budget", "idea", "ideas", "move", "ad", "ads", "dog",
+        "dogs", "rate", "surface", "press", "media", "report", "claims",
+    ];
+    pub(super) const FIRE_OBJECTS: &[&str] = &[
+        "missile", "missiles", "drone", "drones", "rocket", "rockets", "shell", "shells", "shots",
+        "bullets", "rounds", "artillery", "mortars", "projectiles", "at", "on", "upon", "into",
+    ];
+    pub(super) const FIRE_NOT_BEFORE: &[&str] = &["from", "up", "off"];
+    pub(super) const ATTACK_NOUNS: &[&str] = &[
+        "attack", "attacks", "offensive", "assault", "strike", "strikes", "airstrike",
+        "airstrikes", "invasion", "raid", "raids", "missile", "missiles", "drone", "drones",
+        "rockets", "incursion", "bombardment", "counteroffensive", "counter-offensive",
+    ];
+    pub(super) const PLAN_NOUNS: &[&str] = &[
+        "plan", "plans", "scheme", "campaign", "initiative", "programme", "program", "inquiry",
+        "investigation", "review", "bid", "fund", "strategy", "policy", "consultation", "app",
+        "service", "appeal", "petition", "partnership", "project", "website", "report", "probe",
+    ];
+    pub(super) const STRIKE_PREV: &[&str] = &[
+        "air", "drone", "missile", "missiles", "military", "rocket", "artillery", "retaliatory",
+        "deadly", "nuclear", "pre-emptive", "precision", "overnight", "israeli", "russian",
+        "ukrainian", "american", "us", "iranian", "aerial", "targeted", "fresh", "new", "latest",
+    ];
+    pub(super) const STRIKE_NEXT: &[&str] = &["on", "against", "targeting", "hit", "hits", "killed"];
+    pub(super) const LABOUR_STRIKE_PREV: &[&str] =
+        &["on", "general", "national", "rail", "teachers", "nurses", "doctors", "postal"];
+    pub(super) const STRUCK_NOT_BEFORE: &[&str] = &[
+        "down", "off", "out", "up", "balance", "chord", "note", "tone", "gold", "lucky", "blow",
+        "nerve", "pose", "match", "it", "me", "him", "her", "deal", "agreement", "bargain",
+        "compromise", "figure", "dumb", "fear",
+    ];
+    pub(super) const DEAL_NOUNS: &[&str] =
+        &["deal", "deals", "agreement", "agreements", "accord", "pact", "bargain", "compromise"];
+    pub(super) const SIGN_OBJECTS: &[&str] = &[
+        "deal", "deals", "agreement", "agreements", "accord", "accords", "treaty", "treaties",
+        "pact", "memorandum", "contract", "ceasefire", "truce", "declaration", "communique",
+        "protocol", "charter", "convention",
+    ];
+    pub(super) const SIGN_NOT_BEFORE: &[&str] = &["off", "up", "for", "in", "out"];
+    pub(super) const LAW_NOUNS: &[&str] = &[
+        "bill", "bills", "law", "laws", "legislation", "package", "measure", "measures", "order",
+        "orders", "budget", "decree", "act", "amendment", "statute", "ordinance", "resolution",
+        "motion",
+    ];
+    pub(super) const PASS_NOT_BEFORE: &[&str] =
+        &["away", "out", "on", "by", "through", "over", "up", "off"];
+    pub(super) const ACQUIRE_NOT_BEFORE: &[&str] = &[
+        "taste", "immunity", "skills", "skill", "knowledge", "reputation", "time", "tickets",
+        "ticket", "food", "house", "home", "it", "them", "votes", "shares", "stake", "habit",
+        "status",
+    ];
+    pub(super) const EMERGENCY_NOUNS: &[&str] = &[
+        "emergency", "emergencies", "war", "independence", "martial", "ceasefire", "bankruptcy",
+        "curfew", "disaster", "pandemic", "lockdown", "truce",
+    ];
+    pub(super) const PLEA_WORDS: &[&str] = &["guilty", "not", "innocent", "no"];
+    pub(super) const SETTLEMENT_PREV: &[&str] = &["peace", "legal", "pay", "divorce"];
+    pub(super) const VISIT_NOT_BEFORE: &[&str] =
+        &["website", "websites", "site", "page", "www", "webpage", "link", "shop", "store"];
+    pub(super) const VISITING_NOT_BEFORE: &[&str] = &[
+        "team", "teams", "side", "sides", "fans", "supporters", "professor", "fellow", "scholar",
+        "hours", "rights", "lecturer", "researcher", "time",
+    ];
+    pub(super) const SUMMIT_NOT_NEAR: &[&str] =
+        &["reached", "reach", "reaching", "climbed", "climb", "climbing", "scaled", "conquered"];
+    pub(super) const DECLARED_NOT_BEFORE: &[&str] =
+        &["dead", "fit", "unfit", "safe", "insolvent", "bankrupt", "innocent", "guilty", "winner"];
+    pub(super) const KILL_NOT_BEFORE: &[&str] = &["off", "time", "bill", "joy", "mood", "switch"];
+    pub(super) const DIE_NOT_BEFORE: &[&str] = &["down", "out", "away", "hard"];
+    pub(super) const RESIGN_NOT_NEAR: &[&str] = &[
+        "to", "would", "will", "should", "must", "urged", "refused", "refuses", "demanded",
+        "calls", "called", "might", "could", "may", "threatened",
+    ];
+    pub(super) const RESIGN_NOT_BEFORE: &[&str] =
+        &["to", "himself", "herself", "themselves", "myself"];
+    pub(super) const ELECTED_NOT_BEFORE: &[&str] = &[
+        "officials", "official", "representatives", "representative", "members", "member", "body",
+        "bodies", "politicians", "leaders", "government", "governments", "mayors", "councillors",
+        "councils", "assembly", "parliament",
+    ];
+    pub(super) const WIN_OBJECTS: &[&str] = &[
+        "election", "elections", "presidency", "leadership", "primary", "referendum",
+        "re-election", "reelection", "mandate", "by-election",
+    ];
+    pub(super) const ARREST_NOT_AFTER: &[&str] = &["cardiac", "respiratory"];
+    pub(super) const ARREST_NOT_BEFORE: &[&str] =
+        &["warrant", "warrants", "officer", "officers", "development"];
+    pub(super) const INJURE_NOT_AFTER: &[&str] = &["the", "an", "a", "his", "her", "their", "its"];
+    pub(super) const INJURE_NOT_BEFORE: &[&str] = &[
+        "list", "players", "player", "reserve", "knee", "ankle", "hamstring", "striker", "pride",
+        "party", "parties",
+    ];
+    pub(super) const PROTEST_NOT_BEFORE: &[&str] = &["innocence", "vote", "votes"];
+}
 
 // ---------------------------------------------------------------------------------------------
 // readings
@@ -460,7 +241,7 @@ const PROTEST_NOT_BEFORE: &[&str] = &["innocence", "vote", "votes"];
 static MEET_VERB: [Trigger; 1] = [Trigger {
     not_after: MEET_NOT_AFTER,
     not_before: MEET_NOT_BEFORE,
-    ..tr(MEET, Verb, Any)
+    ..tr(MEET, Verb, MeetObject)
 }];
 static MEET_EITHER: [Trigger; 1] = [Trigger {
     not_after: MEET_NOT_AFTER,
@@ -491,10 +272,21 @@ static AGREE_ACCORD: [Trigger; 1] = [Trigger {
     not_before: AGREE_NOT_BEFORE,
     ..tr(AGREE, Noun, Any)
 }];
-static AGREE_SIGN: [Trigger; 1] = [Trigger {
-    not_before: SIGN_NOT_BEFORE,
-    ..tr(AGREE, Verb, Within(4, SIGN_OBJECTS))
-}];
+static AGREE_SETTLEMENT: [Trigger; 1] = [tr(
+    AGREE,
+    Noun,
+    Around(SETTLEMENT_PREV, &["with", "between"]),
+)];
+static SIGNED: [Trigger; 2] = [
+    Trigger {
+        not_before: SIGN_NOT_BEFORE,
+        ..tr(AGREE, Verb, Within(4, SIGN_OBJECTS))
+    },
+    Trigger {
+        not_before: SIGN_NOT_BEFORE,
+        ..tr(SIGN, Verb, Within(6, LAW_NOUNS))
+    },
+];
 static STRUCK: [Trigger; 2] = [
     tr(AGREE, Verb, Within(3, DEAL_NOUNS)),
     Trigger {
@@ -524,14 +316,7 @@ static STRIKE: [Trigger; 2] = [
         not_before: &["goal", "balance"],
         ..tr(ATTACK, Noun, Around(STRIKE_PREV, STRIKE_NEXT))
     },
-    tr(
-        PROTEST,
-        Noun,
-        Around(
-            &["on", "general", "national", "rail", "teachers", "nurses"],
-            &["action"],
-        ),
-    ),
+    tr(PROTEST, Noun, Around(LABOUR_STRIKE_PREV, &["action"])),
 ];
 static LAUNCHED: [Trigger; 2] = [
     tr(ATTACK, Verb, Within(3, ATTACK_NOUNS)),
@@ -562,10 +347,13 @@ static TRAVELLED: [Trigger; 1] = [tr(VISIT, Verb, Next(&["to"]))];
 static FLEW: [Trigger; 1] = [tr(VISIT, Verb, Next(&["to", "into"]))];
 
 static ANNOUNCE_VERB: [Trigger; 1] = [tr(ANNOUNCE, Verb, Any)];
-static DECLARED: [Trigger; 1] = [Trigger {
-    not_before: DECLARED_NOT_BEFORE,
-    ..tr(ANNOUNCE, Verb, Any)
-}];
+static DECLARED: [Trigger; 2] = [
+    tr(DECLARE, Verb, Within(4, EMERGENCY_NOUNS)),
+    Trigger {
+        not_before: DECLARED_NOT_BEFORE,
+        ..tr(ANNOUNCE, Verb, Any)
+    },
+];
 
 static KILL_VERB: [Trigger; 1] = [Trigger {
     not_before: KILL_NOT_BEFORE,
@@ -603,6 +391,7 @@ static ARREST_VERB: [Trigger; 1] = [Trigger {
 }];
 
 static SENTENCE_VERB: [Trigger; 1] = [tr(SENTENCE, Verb, Any)];
+static PLEADED: [Trigger; 1] = [tr(PLEAD, Verb, Next(PLEA_WORDS))];
 
 static PROTEST_EITHER: [Trigger; 1] = [Trigger {
     not_before: PROTEST_NOT_BEFORE,
@@ -619,10 +408,26 @@ static INJURE_VERB: [Trigger; 1] = [Trigger {
     ..tr(INJURE, Verb, Any)
 }];
 
+static ACQUIRE_VERB: [Trigger; 1] = [Trigger {
+    not_before: ACQUIRE_NOT_BEFORE,
+    ..tr(ACQUIRE, Verb, Any)
+}];
+static ACQUIRE_NOUN: [Trigger; 1] = [tr(ACQUIRE, Noun, Any)];
+static PASSED: [Trigger; 1] = [Trigger {
+    not_before: PASS_NOT_BEFORE,
+    ..tr(PASS, Verb, Near(5, LAW_NOUNS))
+}];
+
 /// Word forms and their readings, sorted by word (bytewise) for binary search.
 static TABLE: &[(&str, &[Trigger])] = &[
     ("accord", &AGREE_ACCORD),
     ("accords", &AGREE_ACCORD),
+    ("acquire", &ACQUIRE_VERB),
+    ("acquired", &ACQUIRE_VERB),
+    ("acquires", &ACQUIRE_VERB),
+    ("acquiring", &ACQUIRE_VERB),
+    ("acquisition", &ACQUIRE_NOUN),
+    ("acquisitions", &ACQUIRE_NOUN),
     ("agree", &AGREE_PRESENT),
     ("agreed", &AGREE_VERB),
     ("agreeing", &AGREE_VERB),
@@ -650,6 +455,10 @@ static TABLE: &[(&str, &[Trigger])] = &[
     ("attacks", &ATTACK_EITHER),
     ("bombarded", &ATTACK_PLAIN),
     ("bombed", &ATTACK_PLAIN),
+    ("bought", &ACQUIRE_VERB),
+    ("buy", &ACQUIRE_VERB),
+    ("buying", &ACQUIRE_VERB),
+    ("buys", &ACQUIRE_VERB),
     ("deal", &AGREE_DEAL),
     ("deals", &AGREE_DEAL),
     ("declared", &DECLARED),
@@ -682,11 +491,17 @@ static TABLE: &[(&str, &[Trigger])] = &[
     ("marched", &PROTEST_VERB),
     ("meet", &MEET_VERB),
     ("meeting", &MEET_EITHER),
-    ("meetings", &MEET_EITHER),
     ("meets", &MEET_VERB),
     ("met", &MEET_VERB),
+    ("negotiations", &MEET_TALKS),
     ("pact", &AGREE_NOUN),
     ("pacts", &AGREE_NOUN),
+    ("passed", &PASSED),
+    ("passes", &PASSED),
+    ("plead", &PLEADED),
+    ("pleaded", &PLEADED),
+    ("pleads", &PLEADED),
+    ("pled", &PLEADED),
     ("protest", &PROTEST_EITHER),
     ("protested", &PROTEST_VERB),
     ("protesting", &PROTEST_VERB),
@@ -700,10 +515,15 @@ static TABLE: &[(&str, &[Trigger])] = &[
     ("resigns", &RESIGN_VERB),
     ("sat", &MEET_SAT),
     ("sentenced", &SENTENCE_VERB),
+    ("sentencing", &SENTENCE_VERB),
+    ("settlement", &AGREE_SETTLEMENT),
     ("shelled", &ATTACK_PLAIN),
-    ("signed", &AGREE_SIGN),
-    ("signing", &AGREE_SIGN),
-    ("signs", &AGREE_SIGN),
+    ("signed", &SIGNED),
+    ("signing", &SIGNED),
+    ("signs", &SIGNED),
+    ("sit", &MEET_SAT),
+    ("sits", &MEET_SAT),
+    ("sitting", &MEET_SAT),
     ("step", &STEP_DOWN),
     ("stepped", &STEP_DOWN),
     ("stepping", &STEP_DOWN),
@@ -713,6 +533,8 @@ static TABLE: &[(&str, &[Trigger])] = &[
     ("struck", &STRUCK),
     ("summit", &SUMMIT_NOUN),
     ("summits", &SUMMIT_NOUN),
+    ("takeover", &ACQUIRE_NOUN),
+    ("takeovers", &ACQUIRE_NOUN),
     ("talks", &MEET_TALKS),
     ("traveled", &TRAVELLED),
     ("traveling", &TRAVELLED),

@@ -5,356 +5,160 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-/// Words that open a noun phrase; a noun trigger's modifiers stop at them.
-pub(crate) const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "another", "any", "each", "every", "its",
-    "their", "his", "her", "our", "my", "your", "some", "all", "no",
-];
+/// The word lists (lowercase; compared ignoring ASCII case).
+#[rustfmt::skip]
+mod lists {
+    /// Words that open a noun phrase; a noun trigger's modifiers stop at them.
+    pub(crate) const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "another", "any", "each", "every",
+        "its", "their", "his", "her", "our", "my", "your", "some", "all", "no",
+    ];
 
-/// Determiners that refer back to something already mentioned ("the agreement").
-pub(crate) const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+    /// Determiners that refer back to something already mentioned ("the agreement").
+    pub(crate) const DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
 
-/// Words skipped when looking for the next content word ("meet the target").
-pub(crate) const SKIP_BEFORE_CONTENT: &[&str] = &[
-    "the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "all", "any",
-    "some", "my", "your", "new", "key", "latest", "tough",
-];
+    /// Words skipped when looking for the next content word ("meet the target").
+    pub(crate) const SKIP_BEFORE_CONTENT: &[&str] = &[
+        "the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "all",
+        "any", "some", "my", "your", "new", "key", "latest", "tough",
+    ];
 
-/// Words that make a following noun/verb-ambiguous trigger a verb ("to attack").
-pub(crate) const VERB_CUES: &[&str] = &[
-    "to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did",
-    "does", "do", "also", "then", "jointly", "and", "they", "we", "i", "you", "he", "she", "it",
-    "who", "which", "later", "had", "have", "has",
-];
+    /// Words that make a following noun/verb-ambiguous trigger a verb ("to attack").
+    pub(crate) const VERB_CUES: &[&str] = &[
+        "to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "did",
+        "does", "do", "also", "then", "jointly", "and", "they", "we", "i", "you", "he", "she",
+        "it", "who", "which", "later", "had", "have", "has",
+    ];
 
-/// Prepositions that take a gerund ("after meeting in No 10").
-pub(crate) const GERUND_PREPS: &[&str] = &[
-    "after",
-    "before",
-    "since",
-    "while",
-    "without",
-    "by",
-    "upon",
-    "on",
-    "following",
-    "when",
-    "for",
-    "from",
-    "of",
-];
+    /// Prepositions that take a gerund ("after meeting in No 10").
+    pub(crate) const GERUND_PREPS: &[&str] = &[
+        "after", "before", "since", "while", "without", "by", "upon", "on", "following", "when",
+        "for", "from", "of",
+    ];
 
-/// Words right before a trigger that deny it happened ("did not meet", "no deal").
-pub(crate) const NEGATORS: &[&str] = &[
-    "not",
-    "never",
-    "no",
-    "without",
-    "didn't",
-    "didn’t",
-    "won't",
-    "won’t",
-    "cannot",
-    "can't",
-    "can’t",
-    "wouldn't",
-    "wouldn’t",
-    "failed",
-    "refused",
-    "refuses",
-    "fails",
-    "hasn't",
-    "hasn’t",
-    "haven't",
-    "haven’t",
-    "isn't",
-    "isn’t",
-    "aren't",
-    "aren’t",
-    "wasn't",
-    "wasn’t",
-    "weren't",
-    "weren’t",
-];
+    /// Words right before a trigger that deny it happened ("did not meet", "no deal").
+    pub(crate) const NEGATORS: &[&str] = &[
+        "not", "never", "no", "without", "didn't", "didn’t", "won't", "won’t", "cannot", "can't",
+        "can’t", "wouldn't", "wouldn’t", "failed", "refused", "refuses", "fails", "hasn't",
+        "hasn’t", "haven't", "haven’t", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t",
+        "weren't", "weren’t",
+    ];
 
-/// Forms of "be" that make a following participle passive ("was welcomed").
-pub(crate) const BE_FORMS: &[&str] = &[
-    "was", "were", "been", "being", "is", "are", "be", "am", "’s", "'s", "get", "got",
-];
+    /// Forms of "be" that make a following participle passive ("was welcomed").
+    pub(crate) const BE_FORMS: &[&str] =
+        &["was", "were", "been", "being", "is", "are", "be", "am", "’s", "'s", "get", "got"];
 
-/// Speech and cognition verbs: what follows them is a new (reported) clause.
-pub(crate) const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "claimed",
-    "claims",
-    "warned",
-    "insisted",
-    "reported",
-    "indicated",
-    "indicate",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "according",
-    "confirmed",
-    "revealed",
-    "suggested",
-    "argued",
-    "noted",
-    "explained",
-    "alleged",
-    "alleges",
-    "denied",
-    "fears",
-    "feared",
-    "hopes",
-    "hoped",
-    "show",
-    "shows",
-    "showed",
-    "suggest",
-    "suggests",
-];
+    /// Speech and cognition verbs: what follows them is a new (reported) clause.
+    pub(crate) const SPEECH: &[&str] = &[
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "claimed", "claims",
+        "warned", "insisted", "reported", "indicated", "indicate", "believes", "believed",
+        "thinks", "thought", "according", "confirmed", "revealed", "suggested", "argued", "noted",
+        "explained", "alleged", "alleges", "denied", "fears", "feared", "hopes", "hoped", "show",
+        "shows", "showed", "suggest", "suggests",
+    ];
 
-/// Words that open a new clause; the subject side of a trigger stops at them.
-pub(crate) const SUBJECT_BOUNDARY: &[&str] = &[
-    "as",
-    "after",
-    "before",
-    "ahead",
-    "while",
-    "when",
-    "whereas",
-    "because",
-    "since",
-    "until",
-    "following",
-    "during",
-    "amid",
-    "amidst",
-    "despite",
-    "although",
-    "though",
-    "but",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "that",
-    "if",
-    "unless",
-    "whether",
-    "being",
-    "once",
-    "so",
-    "having",
-];
+    /// Words that open a new clause; the subject side of a trigger stops at them.
+    pub(crate) const SUBJECT_BOUNDARY: &[&str] = &[
+        "as", "after", "before", "ahead", "while", "when", "whereas", "because", "since", "until",
+        "following", "during", "amid", "amidst", "despite", "although", "though", "but", "which",
+        "who", "whom", "whose", "where", "that", "if", "unless", "whether", "being", "once", "so",
+        "having",
+    ];
 
-/// Words that end the object side of a trigger.
-pub(crate) const OBJECT_BOUNDARY: &[&str] = &[
-    "as",
-    "after",
-    "before",
-    "ahead",
-    "while",
-    "when",
-    "whereas",
-    "because",
-    "since",
-    "until",
-    "following",
-    "during",
-    "amid",
-    "amidst",
-    "despite",
-    "although",
-    "though",
-    "but",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "if",
-    "unless",
-    "whether",
-    "being",
-    "once",
-    "so",
-    "having",
-    "then",
-];
+    /// Words that end the object side of a trigger.
+    pub(crate) const OBJECT_BOUNDARY: &[&str] = &[
+        "as", "after", "before", "ahead", "while", "when", "whereas", "because", "since", "until",
+        "following", "during", "amid", "amidst", "despite", "although", "though", "but", "which",
+        "who", "whom", "whose", "where", "if", "unless", "whether", "being", "once", "so",
+        "having", "then",
+    ];
 
-/// Relative pronouns: ", who ..." opens a relative clause that the subject side skips.
-pub(crate) const RELATIVE: &[&str] = &["who", "which", "whom", "whose"];
+    /// Words a "bare" clause may hold between its opening word and the trigger ("after being
+    /// welcomed"): such a clause has no subject of its own.
+    pub(crate) const BARE: &[&str] = &[
+        "being", "been", "having", "had", "was", "were", "is", "are", "also", "then", "later",
+        "jointly", "first", "formally", "officially", "reportedly", "finally", "again",
+    ];
 
-/// Sentence-initial words that open a fronted phrase or clause ("After meeting X, they ...").
-pub(crate) const FRONTING: &[&str] = &[
-    "after",
-    "before",
-    "during",
-    "while",
-    "following",
-    "ahead",
-    "when",
-    "as",
-    "since",
-    "despite",
-    "amid",
-    "once",
-    "having",
-    "upon",
-    "on",
-    "in",
-    "at",
-    "with",
-    "without",
-    "earlier",
-    "later",
-    "speaking",
-    "from",
-    "by",
-    "for",
-    "under",
-    "meanwhile",
-    "separately",
-    "last",
-    "yesterday",
-    "today",
-    "elsewhere",
-    "overnight",
-    "then",
-    "but",
-    "and",
-    "however",
-    "also",
-    "until",
-    "through",
-    "throughout",
-    "inside",
-    "outside",
-    "near",
-    "within",
-    "over",
-];
+    /// Relative pronouns: ", who ..." opens a relative clause that the subject side skips.
+    pub(crate) const RELATIVE: &[&str] = &["who", "which", "whom", "whose"];
 
-/// Fronted words that open a subordinate clause (a trigger before the first comma belongs to
-/// that clause, whose subject is the main clause's).
-pub(crate) const SUBORDINATE: &[&str] = &[
-    "after",
-    "before",
-    "during",
-    "while",
-    "following",
-    "ahead",
-    "when",
-    "as",
-    "since",
-    "despite",
-    "amid",
-    "once",
-    "having",
-    "upon",
-    "until",
-];
+    /// Sentence-initial words that open a fronted phrase or clause ("After meeting X, they ...").
+    pub(crate) const FRONTING: &[&str] = &[
+        "after", "before", "during", "while", "following", "ahead", "when", "as", "since",
+        "despite", "amid", "once", "having", "upon", "on", "in", "at", "with", "without",
+        "earlier", "later", "speaking", "from", "by", "for", "under", "meanwhile", "separately",
+        "last", "yesterday", "today", "elsewhere", "overnight", "then", "but", "and", "however",
+        "also", "until", "through", "throughout", "inside", "outside", "near", "within", "over",
+    ];
 
-/// Prepositions that introduce the participants of a noun trigger ("talks with X").
-pub(crate) const PARTICIPANT_PREPS: &[&str] = &[
-    "with",
-    "between",
-    "by",
-    "against",
-    "on",
-    "of",
-    "among",
-    "amongst",
-    "involving",
-    "from",
-    "targeting",
-];
+    /// Fronted words that open a subordinate clause (a trigger before the first comma belongs to
+    /// that clause, whose subject is the main clause's).
+    pub(crate) const SUBORDINATE: &[&str] = &[
+        "after", "before", "during", "while", "following", "ahead", "when", "as", "since",
+        "despite", "amid", "once", "having", "upon", "until",
+    ];
 
-/// Prepositions after which a place name is a location, not a party ("in Kyiv").
-pub(crate) const LOC_EXCLUDE: &[&str] = &[
-    "at",
-    "in",
-    "to",
-    "from",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "around",
-    "through",
-    "into",
-    "toward",
-    "towards",
-    "within",
-    "throughout",
-    "over",
-    "on",
-    "about",
-    "via",
-    "off",
-    "beyond",
-    "under",
-    "along",
-    "opposite",
-    "onto",
-    "above",
-    "below",
-    "behind",
-    "beside",
-    "past",
-];
+    /// Prepositions that introduce the participants of a noun trigger ("talks with X").
+    pub(crate) const PARTICIPANT_PREPS: &[&str] = &[
+        "with", "between", "by", "against", "on", "of", "among", "amongst", "involving", "from",
+        "targeting",
+    ];
 
-/// Prepositions marking the target of an attack ("fired at Ukraine").
-pub(crate) const ATTACK_TARGET: &[&str] = &[
-    "at",
-    "on",
-    "against",
-    "targeting",
-    "toward",
-    "towards",
-    "upon",
-    "into",
-];
+    /// Prepositions after which a place name is a location, not a party ("in Kyiv").
+    pub(crate) const LOC_EXCLUDE: &[&str] = &[
+        "at", "in", "to", "from", "near", "outside", "inside", "across", "around", "through",
+        "into", "toward", "towards", "within", "throughout", "over", "on", "about", "via", "off",
+        "beyond", "under", "along", "opposite", "onto", "above", "below", "behind", "beside",
+        "past",
+    ];
 
-/// Prepositions marking the place of an event.
-pub(crate) const PLACE_PREPS: &[&str] = &["at", "in", "near", "outside", "inside"];
+    /// Prepositions marking the target of an attack ("fired at Ukraine").
+    pub(crate) const ATTACK_TARGET: &[&str] =
+        &["at", "on", "against", "targeting", "toward", "towards", "upon", "into"];
 
-/// Prepositions marking the place of an attack ("at" marks the target instead).
-pub(crate) const ATTACK_PLACE_PREPS: &[&str] = &["in", "near", "outside", "inside"];
+    /// Prepositions marking the place of an event.
+    pub(crate) const PLACE_PREPS: &[&str] =
+        &["at", "in", "near", "outside", "inside", "across", "throughout"];
 
-/// Extra place prepositions for visits and meetings ("trip to", "welcomed to").
-pub(crate) const TO_PREPS: &[&str] = &["to", "into"];
+    /// Prepositions marking the place of an attack ("at" marks the target instead).
+    pub(crate) const ATTACK_PLACE_PREPS: &[&str] =
+        &["in", "near", "outside", "inside", "across", "throughout"];
 
-/// Nouns that, after "two" or "both", refer to the people just mentioned ("the two leaders").
-pub(crate) const GROUP_NOUNS: &[&str] = &[
-    "leaders",
-    "men",
-    "women",
-    "presidents",
-    "ministers",
-    "premiers",
-    "politicians",
-    "heads",
-    "sides",
-    "rivals",
-    "counterparts",
-    "allies",
-];
+    /// Extra place prepositions for visits and meetings ("trip to", "welcomed to").
+    pub(crate) const TO_PREPS: &[&str] = &["to", "into"];
 
-/// Words that may be skipped when looking for the word governing a mention.
-pub(crate) const GOV_SKIP: &[&str] = &["and", "or", "the", "both", "either", "&", ",", "’s", "'s"];
+    /// Nouns that, after "two" or "both", refer to the people just mentioned ("the two
+    /// leaders").
+    pub(crate) const GROUP_NOUNS: &[&str] = &[
+        "leaders", "men", "women", "presidents", "ministers", "premiers", "politicians", "heads",
+        "sides", "rivals", "counterparts", "allies",
+    ];
+
+    /// Words that may be skipped when looking for the word governing a mention.
+    pub(crate) const GOV_SKIP: &[&str] =
+        &["and", "or", "the", "both", "either", "&", ",", "’s", "'s"];
+
+    /// Verbs whose object is a noun trigger with the verb's subject as a party ("reached a
+    /// settlement with", "held a meeting", "paid a visit to", "carried out an attack").
+    pub(crate) const LIGHT_VERBS: &[&str] = &[
+        "reached", "reach", "reaches", "reaching", "held", "hold", "holds", "holding", "hosted",
+        "host", "hosts", "hosting", "attended", "attend", "attends", "attending", "made", "make",
+        "makes", "making", "paid", "pay", "pays", "paying", "concluded", "secured",
+        "brokered", "negotiated", "began", "begun", "started", "staged", "mounted", "convened",
+        "chaired", "joined", "completed", "finalised", "finalized", "sealed", "announced",
+    ];
+
+    /// Words that may follow "met" without a person: prepositions, time and manner adverbs.
+    pub(crate) const MEET_FREE: &[&str] = &[
+        "last", "this", "next", "today", "yesterday", "tomorrow", "again", "twice", "once",
+        "later", "earlier", "for", "ahead", "face-to-face", "together", "privately", "briefly",
+        "separately", "regularly", "recently", "online", "virtually", "secretly", "informally",
+        "formally", "behind", "alone", "and", "or", "up",
+    ];
+}
+
+pub(crate) use lists::*;
 
 /// True when `w` equals one of `list`, ignoring ASCII case.
 pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {
@@ -386,6 +190,9 @@ pub(crate) const C_GOV_SKIP: u32 = 1 << 19;
 pub(crate) const C_GERUND: u32 = 1 << 20;
 /// The word (lowercased) is in the trigger lexicon.
 pub(crate) const C_TRIGGER: u32 = 1 << 21;
+pub(crate) const C_BARE: u32 = 1 << 22;
+pub(crate) const C_LIGHT: u32 = 1 << 23;
+pub(crate) const C_MEET_FREE: u32 = 1 << 24;
 
 const CLASSES: &[(&[&str], u32)] = &[
     (DETERMINERS, C_DET),
@@ -409,6 +216,9 @@ const CLASSES: &[(&[&str], u32)] = &[
     (GROUP_NOUNS, C_GROUP),
     (GOV_SKIP, C_GOV_SKIP),
     (GERUND_PREPS, C_GERUND),
+    (BARE, C_BARE),
+    (LIGHT_VERBS, C_LIGHT),
+    (MEET_FREE, C_MEET_FREE),
 ];
 
 /// FNV-1a: a small, fast hasher for short words.

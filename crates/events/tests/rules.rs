@@ -182,6 +182,59 @@ fn triggers_of_each_type() {
             &["protest 'protested' [Greenpeace] @London"],
         ),
         (
+            "Castleford agreed to acquire Redline Precision, based in Wichita.",
+            &[
+                ("Castleford", "Castleford Aerospace", Org),
+                ("Redline Precision", "Redline Precision", Org),
+                ("Wichita", "Wichita", Loc),
+            ],
+            &["acquire 'acquire' [Castleford Aerospace, Redline Precision] @Wichita"],
+        ),
+        (
+            "Doherty, who was the treasurer, pleaded guilty to fraud.",
+            &[("Doherty", "Liam Doherty", Per)],
+            &["plead 'pleaded' [Liam Doherty]"],
+        ),
+        (
+            "Sentencing him, Judge Caroline Penrose said it was a breach of trust.",
+            &[
+                ("him", "Liam Doherty", Per),
+                ("Judge Caroline Penrose", "Caroline Penrose", Per),
+            ],
+            &["sentence 'Sentencing' [Caroline Penrose, Liam Doherty]"],
+        ),
+        (
+            "Gov. Linda Harrow signed a $4.2 billion transportation package in Dayton.",
+            &[
+                ("Gov. Linda Harrow", "Linda Harrow", Per),
+                ("Dayton", "Dayton", Loc),
+            ],
+            &["sign 'signed' [Linda Harrow] @Dayton"],
+        ),
+        (
+            "The measure, which passed the General Assembly last week, raises the gas tax.",
+            &[("General Assembly", "Ohio General Assembly", Org)],
+            &["pass 'passed' [Ohio General Assembly]"],
+        ),
+        (
+            "Greece declared a state of emergency across Thessaly.",
+            &[("Greece", "Greece", Loc), ("Thessaly", "Thessaly", Loc)],
+            &["declare 'declared' [Greece] @Thessaly"],
+        ),
+        (
+            "She has already reached a settlement with the Ministry of Defence.",
+            &[
+                ("She", "Miriam Okafor", Per),
+                ("the Ministry of Defence", "Ministry of Defence", Org),
+            ],
+            &["agree 'settlement' [Miriam Okafor, Ministry of Defence]"],
+        ),
+        (
+            "Macron paid a visit to Kyiv.",
+            &[("Macron", "Emmanuel Macron", Per), ("Kyiv", "Kyiv", Loc)],
+            &["visit 'visit' [Emmanuel Macron] @Kyiv"],
+        ),
+        (
             "A blast injured Smith in Leeds.",
             &[("Smith", "John Smith", Per), ("Leeds", "Leeds", Loc)],
             &["injure 'injured' [John Smith] @Leeds"],
@@ -276,6 +329,32 @@ fn negative_triggers() {
             &[("Smith", "Smith", Per), ("Acme", "Acme", Org)],
             &[],
         ),
+        // "meet" with a thing, not a person
+        (
+            "Okafor told ministers to meet her fiscal rules.",
+            &[("Okafor", "Miriam Okafor", Per)],
+            &[],
+        ),
+        (
+            "Okoro rose to meet Brandt’s corner.",
+            &[
+                ("Okoro", "Jamie Okoro", Per),
+                ("Brandt", "Ellis Brandt", Per),
+            ],
+            &[],
+        ),
+        // "agreed to" + another trigger: that trigger is the event
+        (
+            "Acme agreed to buy Widgets Ltd.",
+            &[("Acme", "Acme", Org), ("Widgets Ltd", "Widgets Ltd", Org)],
+            &["acquire 'buy' [Acme, Widgets Ltd]"],
+        ),
+        // a clause with its own (unnamed) subject does not borrow the main one
+        (
+            "Aid agencies said the government declared an emergency in Thessaly.",
+            &[("Thessaly", "Thessaly", Loc)],
+            &[],
+        ),
         // capitalised only at a sentence start
         (
             "Smith joined Summit Partners.",
@@ -334,7 +413,7 @@ fn participants_and_places() {
             &["meet 'met' [Volodymyr Zelensky, Keir Starmer]"],
         ),
         (
-            "Zelensky met troops being trained by Britain.",
+            "Zelensky met with troops being trained by Britain.",
             &[ZS[0], ("Britain", "United Kingdom", Loc)],
             &["meet 'met' [Volodymyr Zelensky]"],
         ),
@@ -360,7 +439,7 @@ fn participants_and_places() {
             &["agree 'agreed' [Keir Starmer, United Kingdom, Ukraine]"],
         ),
         (
-            "Starmer met soldiers from Britain and Ukraine.",
+            "Starmer met with soldiers from Britain and Ukraine.",
             &[ZS[1], ("Britain", "United Kingdom", Loc), ("Ukraine", "Ukraine", Loc)],
             &["meet 'met' [Keir Starmer]"],
         ),
@@ -458,7 +537,7 @@ fn repeats_and_back_references() {
         ),
         // a later noun trigger adds the place
         (
-            "Nato leaders prepared for a Nato summit.\n\nLeaders will meet in Vilnius for the two-day Nato summit.",
+            "Nato leaders prepared for a Nato summit.\n\nLeaders will meet in Vilnius for a two-day Nato summit.",
             &[("Nato", "Nato", Org), ("Vilnius", "Vilnius", Loc)],
             &["summit 'summit' [Nato] @Vilnius"],
         ),

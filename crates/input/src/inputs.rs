@@ -272,19 +272,20 @@ impl Kind {
         let (_, ext) = stem.rsplit_once('.')?;
         let format = match ext {
             "txt" | "text" | "md" => Fmt::Text,
-            "jsonl" | "ndjson" | "json" => Fmt::Jsonl,
+            "jsonl" | "ndjson" => Fmt::Jsonl,
             "html" | "htm" => Fmt::Html,
             _ => return None,
         };
         Some(Kind { format, gz })
     }
 
-    /// The kind of an explicitly named file of unknown type: plain text, maybe compressed.
+    /// The kind of an explicitly named file of unknown type: `.json` is read as JSONL (one
+    /// object per line), anything else as plain text, maybe compressed. Directory walks skip
+    /// `.json` files, which are more often answer keys or configuration than articles.
     fn fallback(path: &Path) -> Kind {
-        Kind {
-            format: Fmt::Text,
-            gz: Kind::split_gz(path).1,
-        }
+        let (stem, gz) = Kind::split_gz(path);
+        let format = if stem.ends_with(".json") { Fmt::Jsonl } else { Fmt::Text };
+        Kind { format, gz }
     }
 
     /// The lowercased file name without `.gz`, and whether it had it.

@@ -10,7 +10,7 @@ sit in memory at once. `-` reads stdin, whose format is sniffed from its first b
 | extension (case-insensitive, optionally `.gz`) | documents |
 |---|---|
 | `.txt`, `.text`, `.md` | one text document; a leading `date YYYY-MM-DD` token sets `meta.date` |
-| `.jsonl`, `.ndjson`, `.json` | one per non-blank line: `text` or `html`, optional `id`, `url`, `date`, `title` |
+| `.jsonl`, `.ndjson` (and `.json` when named explicitly; walks skip it) | one per non-blank line: `text` or `html`, optional `id`, `url`, `date`, `title` |
 | `.html`, `.htm` | one document, tags stripped, `<title>` as `meta.title` |
 
 Bad input never stops the iteration: every problem is one [`InputError`] naming the file (and

@@ -3,8 +3,9 @@
 //!
 //! Month, weekday, day-part, season, number and ordinal words come from `byline-lexicon`; this
 //! file only adds the small closed classes the scanner dispatches on. Every word is classified
-//! once, from its ASCII-lowercased form in a stack buffer, so classification never allocates for
-//! ordinary words (the lexicon helpers are only called for capitalised or digit-led words).
+//! once, by one hashed lookup of its ASCII-lowercased form (kept in a stack buffer), so
+//! classification never allocates for ordinary words; the lexicon helpers, which do, are only
+//! called for words that can be calendar names or ordinals.
 
 use byline_lexicon::{calendar, numbers};
 use std::collections::HashMap;
@@ -69,6 +70,8 @@ pub(crate) enum Cue {
     Due,
     /// "is", "are", "takes", "begins".
     Present,
+    /// Present after a capitalised subject: "Leeds host Derby", "England face Moldova".
+    NamePresent,
     /// "was", "had", "said", "met", and words ending in "-ed".
     Past,
     /// A word that starts a new clause: "but", "while", "which", "and".
@@ -145,19 +148,10 @@ pub(crate) enum W {
 }
 
 /// Full month names, lowercase, to tell abbreviations apart.
+#[rustfmt::skip]
 const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 /// Words before a weekday that make a named day rather than a date ("Black Friday").
@@ -167,19 +161,10 @@ const NAMED_DAY_PREFIXES: [&str; 12] = [
 ];
 
 /// Capitalised words after a weekday that make a title ("the Sunday Times").
+#[rustfmt::skip]
 const TITLE_WORDS: [&str; 12] = [
-    "Times",
-    "Telegraph",
-    "Express",
-    "Mirror",
-    "Post",
-    "Herald",
-    "Mail",
-    "Tribune",
-    "Independent",
-    "World",
-    "Sport",
-    "People",
+    "Times", "Telegraph", "Express", "Mirror", "Post", "Herald", "Mail", "Tribune", "Independent",
+    "World", "Sport", "People",
 ];
 
 /// True for a capitalised word that turns a following weekday into a named day.
@@ -194,21 +179,10 @@ pub(crate) fn is_title_word(word: &str) -> bool {
 
 /// True for the signal words that let a bare four-digit number be a year ("in 2019").
 pub(crate) fn is_year_signal(word: &str) -> bool {
+    #[rustfmt::skip]
     const SIGNALS: [&str; 14] = [
-        "in",
-        "since",
-        "by",
-        "from",
-        "until",
-        "till",
-        "of",
-        "year",
-        "through",
-        "throughout",
-        "during",
-        "before",
-        "after",
-        "between",
+        "in", "since", "by", "from", "until", "till", "of", "year", "through", "throughout",
+        "during", "before", "after", "between",
     ];
     SIGNALS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
@@ -224,41 +198,20 @@ pub(crate) fn is_copula(word: &str) -> bool {
 
 /// Nouns before "of" that make the next number an amount, not a year ("a total of 2000").
 pub(crate) fn is_amount_noun(word: &str) -> bool {
+    #[rustfmt::skip]
     const NOUNS: [&str; 14] = [
-        "total",
-        "score",
-        "maximum",
-        "minimum",
-        "average",
-        "sum",
-        "tally",
-        "population",
-        "capacity",
-        "record",
-        "value",
-        "price",
-        "cost",
-        "rate",
+        "total", "score", "maximum", "minimum", "average", "sum", "tally", "population", "capacity",
+        "record", "value", "price", "cost", "rate",
     ];
     NOUNS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// True for the signal words that let a bare month name be a month ("in March", "since May").
 pub(crate) fn is_month_signal(word: &str) -> bool {
+    #[rustfmt::skip]
     const SIGNALS: [&str; 13] = [
-        "in",
-        "since",
-        "by",
-        "from",
-        "until",
-        "till",
-        "of",
-        "through",
-        "throughout",
-        "during",
-        "before",
-        "after",
-        "between",
+        "in", "since", "by", "from", "until", "till", "of", "through", "throughout", "during",
+        "before", "after", "between",
     ];
     SIGNALS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
@@ -355,14 +308,16 @@ const CLASSES: &[(W, &[&str])] = &[
         "set", "plans", "plan", "going", "intends", "aims", "hopes", "likely",
     ]),
     // future also before a time: "more rain was expected on Thursday", "the verdict is due today"
-    (W::Cue(Cue::Due), &["due", "expected", "scheduled", "poised", "slated", "forecast"]),
+    (W::Cue(Cue::Due), &["due", "expected", "scheduled", "poised", "slated"]),
     (W::Cue(Cue::Present), &[
         "is", "are", "isn't", "aren't", "takes", "begins", "starts", "opens", "meets", "arrives",
         "comes", "gets", "goes", "remains", "continues", "ends", "runs", "returns", "resumes",
-        "faces", "hosts", "plays", "travels", "visits", "heads", "face", "host", "resume",
+        "faces", "hosts", "plays", "travels", "visits", "heads",
         // the present perfect: "has been told to produce a package before the summer"
         "has", "have", "hasn't", "haven't",
     ]),
+    // present only after a name, as nouns are spelt the same: "Leeds host Derby on Tuesday"
+    (W::Cue(Cue::NamePresent), &["face", "host", "play", "meet", "resume", "travel", "return"]),
     (W::Cue(Cue::Past), &[
         "was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't", "said", "told",
         "met", "came", "became", "went", "took", "made", "gave", "saw", "left", "began", "held",

@@ -75,6 +75,8 @@ pub(crate) enum Expr {
     QuarterShift(i64),
     /// A quarter (1..=4); without a year, the occurrence `Rel` picks.
     Quarter { q: u32, year: Option<i32>, rel: Rel },
+    /// A month of the anchor's year moved by an offset ("May last year").
+    MonthShift(u32, i64),
     /// A half year (1 or 2) of an explicit year, else of the anchor's year moved by an offset.
     HalfYear {
         half: u32,
@@ -173,6 +175,9 @@ fn relative_period(expr: &Expr, a: NaiveDate) -> Option<String> {
             fmt_month(y, m)
         }
         Expr::Shift(unit, k) => shift_period(a, unit, k),
+        Expr::MonthShift(month, k) => {
+            fmt_month(i32::try_from(i64::from(ay).checked_add(k)?).ok()?, month)
+        }
         Expr::HalfYear { half, shift, .. } => {
             let y = i32::try_from(i64::from(ay).checked_add(shift)?).ok()?;
             fmt_year(y).map(|y| format!("{y}-H{half}"))

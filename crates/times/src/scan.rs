@@ -6,6 +6,10 @@
 //! come out in text order and never overlap. Signal words ("on", "in", "since") are looked at but
 //! never start a match, so they stay out of the spans. Tense is only looked up when an
 //! expression needs it (a bare weekday, month or season, "overnight", "the day before").
+//!
+//! This file holds the dispatch and the word patterns (days, weeks, months, seasons, years,
+//! dates, "the ..." phrases); `numeric` holds clock times, counted units, hyphenated modifiers
+//! and sets; `tense` the clause tense.
 
 mod numeric;
 mod tense;
@@ -135,7 +139,7 @@ impl<'t, 'a> Scanner<'t, 'a> {
             W::Weekdays(d) => Some((i + 1, Expr::Set(format!("XXXX-WXX-{}", d + 1)))),
             W::Month(..) => self.month(i, self.month_context(i)),
             W::The => self.the(i),
-            W::A => self.a(i),
+            W::A => self.article(i),
             W::Half => self.half(i),
             W::Every | W::Each => self.every(i),
             W::Once | W::Twice => self.per_set(i + 1),
@@ -285,17 +289,11 @@ impl<'t, 'a> Scanner<'t, 'a> {
         if let Some(y) = self.year_at(j) {
             return Some((j + 1, Expr::Year(y)));
         }
-        let text =
-            t.text.split_once('-').map_or(
-                t.text,
-                |(pre, rest)| {
-                    if is_edge_prefix(pre) {
-                        rest
-                    } else {
-                        ""
-                    }
-                },
-            );
+        let text = match t.text.split_once('-') {
+            Some((pre, rest)) if is_edge_prefix(pre) => rest,
+            Some(_) => return None,
+            None => t.text,
+        };
         decade(text).map(|d| (j + 1, Expr::Decade(d)))
     }
 
@@ -508,6 +506,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 },
             ));
         }
+        // "May last year", "in June this year"
+        if let Some((end, None, shift)) = self.year_ref(k).filter(|_| self.w(k) != W::The) {
+            return Some((end, Expr::MonthShift(month, shift)));
+        }
         if abbrev || !ctx_ok {
             return None;
         }
@@ -646,7 +648,6 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => (e, None),
         }
     }
-
 }
 
 /// "mid", "early", "late" as hyphen prefixes ("mid-March").

@@ -16,6 +16,10 @@ pub type M<'a> = (&'a str, &'a str, EntityType);
 /// A time expression to place: its text and value.
 pub type T<'a> = (&'a str, &'a str);
 
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "St", "Gen", "Col",
+];
+
 const PRONOUNS: &[&str] = &[
     "he", "she", "his", "her", "him", "they", "them", "their", "it", "its", "we", "i",
 ];
@@ -94,7 +98,9 @@ fn paragraphs_and_sentences(doc: &mut Document) {
                     e += 1;
                 }
                 let end_b = chars.get(e).map_or(body.len(), |x| x.0);
-                if e == chars.len() || chars[e].1 == ' ' {
+                let word_start = body[..b].rfind(' ').map_or(0, |x| x + 1);
+                let abbrev = ABBREVIATIONS.contains(&&body[word_start..b]);
+                if !abbrev && (e == chars.len() || chars[e].1 == ' ') {
                     doc.sentences.push(Span::new(pstart + s, pstart + end_b));
                     s = end_b + 1;
                     k = e + 1;
@@ -130,8 +136,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let d = chars[i].1;
                 if d.is_alphanumeric() {
                     i += 1;
-                } else if matches!(d, '\'' | '’' | '-')
-                    && chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric())
+                } else if (matches!(d, '\'' | '’' | '-')
+                    && chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric()))
+                    || (matches!(d, '.' | ',')
+                        && chars[i - 1].1.is_ascii_digit()
+                        && chars.get(i + 1).is_some_and(|x| x.1.is_ascii_digit()))
                 {
                     i += 2;
                 } else {
@@ -139,7 +148,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let word = &text[off(start)..off(i)];
-            let kind = if word.chars().all(|d| d.is_ascii_digit()) {
+            let kind = if word
+                .chars()
+                .all(|d| d.is_ascii_digit() || d == '.' || d == ',')
+            {
                 TokenKind::Number
             } else {
                 TokenKind::Word

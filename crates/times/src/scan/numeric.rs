@@ -11,14 +11,14 @@ use byline_lexicon::{calendar, numbers};
 
 /// A counted amount.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Amount {
+pub(super) enum Amount {
     Int(u64),
     Dec(f64),
 }
 
 impl Amount {
     /// The amount multiplied by `m`, whole when it comes out whole.
-    fn times(self, m: u64) -> Option<Amount> {
+    pub(super) fn times(self, m: u64) -> Option<Amount> {
         match self {
             Amount::Int(v) => v.checked_mul(m).map(Amount::Int),
             Amount::Dec(x) => {
@@ -38,7 +38,7 @@ impl Scanner<'_, '_> {
     // ----- numbers --------------------------------------------------------------------------
 
     /// Tokens that start with a digit: clock times, dates, decades, years and counted units.
-    fn numeric(&self, i: usize) -> Hit {
+    pub(super) fn numeric(&self, i: usize) -> Hit {
         if self.is_money_or_percent(i) {
             return None;
         }
@@ -74,7 +74,7 @@ impl Scanner<'_, '_> {
     }
 
     /// A clock time at `i`, optionally followed by its day ("10am on Tuesday").
-    fn clock_expr(&self, i: usize) -> Hit {
+    pub(super) fn clock_expr(&self, i: usize) -> Hit {
         let (end, h, m) = self.clock_at(i)?;
         let k = if self.is(end, "on") || self.punct(end, ',') {
             end + 1
@@ -104,7 +104,7 @@ impl Scanner<'_, '_> {
     }
 
     /// A clock time at `k`: "3pm", "3.30 p.m.", "10:30", "noon", "3 o'clock" → (end, h, m).
-    fn clock_at(&self, k: usize) -> Option<(usize, u32, u32)> {
+    pub(super) fn clock_at(&self, k: usize) -> Option<(usize, u32, u32)> {
         let t = self.toks.get(k)?;
         match t.w {
             W::Noon => return Some((k + 1, 12, 0)),
@@ -159,7 +159,7 @@ impl Scanner<'_, '_> {
 
     /// A number followed by a unit: "three weeks", "10 years", "two years ago",
     /// "three times a week".
-    fn counted(&self, i: usize) -> Hit {
+    pub(super) fn counted(&self, i: usize) -> Hit {
         let (k, n) = self.amount_at(i)?;
         if self.w(k) == W::Times {
             return self.per_set(k + 1);
@@ -188,7 +188,7 @@ impl Scanner<'_, '_> {
 
     /// A number at `i` in digits ("10", "1,000", "1.5") or words ("two hundred"), only read
     /// when a unit or "times" follows within a few tokens.
-    fn amount_at(&self, i: usize) -> Option<(usize, Amount)> {
+    pub(super) fn amount_at(&self, i: usize) -> Option<(usize, Amount)> {
         let t = self.toks.get(i)?;
         match t.kind {
             Kind::Num | Kind::NumSep => {
@@ -234,7 +234,7 @@ impl Scanner<'_, '_> {
     }
 
     /// Hyphenated words: "2025-06-23", "two-day", "100-year", "mid-March", "89th-minute".
-    fn hyphenated(&self, i: usize) -> Hit {
+    pub(super) fn hyphenated(&self, i: usize) -> Hit {
         let text = self.toks.get(i)?.text;
         let mut parts = [""; 5];
         let mut n = 0;
@@ -292,7 +292,7 @@ impl Scanner<'_, '_> {
     // ----- sets and vague expressions -------------------------------------------------------
 
     /// "every Monday", "every year", "every two weeks", "every other day", "each summer".
-    fn every(&self, i: usize) -> Hit {
+    pub(super) fn every(&self, i: usize) -> Hit {
         let j = i + 1;
         let value = match self.w(j) {
             W::Weekday(d) => format!("XXXX-WXX-{}", d + 1),
@@ -315,7 +315,7 @@ impl Scanner<'_, '_> {
     }
 
     /// "a week" / "per year" / "every day" at `k`, after "once", "twice" or "N times".
-    fn per_set(&self, k: usize) -> Hit {
+    pub(super) fn per_set(&self, k: usize) -> Hit {
         if !matches!(self.w(k), W::A | W::Per | W::Every) {
             return None;
         }
@@ -326,7 +326,7 @@ impl Scanner<'_, '_> {
     }
 
     /// "a year ago", "for a year", "a few days".
-    fn a(&self, i: usize) -> Hit {
+    pub(super) fn article(&self, i: usize) -> Hit {
         match (self.w(i + 1), self.w(i + 2)) {
             (W::Unit(u, false), W::Ago) => Some((i + 3, Expr::Ago(1, u))),
             (W::Unit(u, false), _)
@@ -350,7 +350,7 @@ impl Scanner<'_, '_> {
     }
 
     /// "half an hour", "half a century".
-    fn half(&self, i: usize) -> Hit {
+    pub(super) fn half(&self, i: usize) -> Hit {
         match (self.w(i + 1), self.unit(i + 2)?) {
             (W::A, (u, false)) => Some((i + 3, Expr::Duration(duration(Amount::Dec(0.5), u)?))),
             _ => None,
@@ -358,7 +358,7 @@ impl Scanner<'_, '_> {
     }
 
     /// "recent days", "several years", "many months ago": no calendar value.
-    fn vague(&self, i: usize) -> Hit {
+    pub(super) fn vague(&self, i: usize) -> Hit {
         let (_, true) = self.unit(i + 1)? else {
             return None;
         };
@@ -367,7 +367,6 @@ impl Scanner<'_, '_> {
         }
         Some((i + 2, Expr::Unresolved(TimeType::Duration)))
     }
-
 }
 
 /// "9", "10:30", "3.30" → (hour, minute, written with a colon).
@@ -479,7 +478,7 @@ fn hyphen_duration(parts: &[&str]) -> Option<String> {
 
 /// The TIMEX3 duration value of `n` units: P2D, PT24H, P20Y ("two decades"), PT30M ("half an
 /// hour").
-pub(crate) fn duration(n: Amount, unit: Unit) -> Option<String> {
+pub(super) fn duration(n: Amount, unit: Unit) -> Option<String> {
     let (time, mult, letter) = unit.timex();
     let t = if time { "T" } else { "" };
     match n {
@@ -502,7 +501,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations() {
+    pub(super) fn durations() {
         assert_eq!(
             duration(Amount::Int(2), Unit::Decade).as_deref(),
             Some("P20Y")
@@ -523,7 +522,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_clocks() {
+    pub(super) fn numbers_and_clocks() {
         assert_eq!(parse_amount("1,000"), Some(Amount::Int(1000)));
         assert_eq!(parse_amount("1.5"), Some(Amount::Dec(1.5)));
         assert_eq!(parse_amount("2,02"), None);

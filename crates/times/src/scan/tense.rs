@@ -24,17 +24,14 @@ pub(super) enum Tense {
 const REACH: usize = 40;
 
 impl Scanner<'_, '_> {
-    // ----- tense ----------------------------------------------------------------------------
-
     /// True for punctuation and words that end a clause.
     fn is_boundary(&self, k: usize) -> bool {
         let Some(t) = self.toks.get(k) else {
             return true;
         };
         match t.kind {
-            Kind::Punct => t
-                .text
-                .starts_with([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']),
+            // brackets are no boundary: "plunged on the exchange (BSE) on Friday"
+            Kind::Punct => t.text.starts_with([',', ';', ':', '—', '–', '"', '“', '”']),
             _ => matches!(t.w, W::Cue(Cue::Boundary) | W::Before | W::After),
         }
     }
@@ -48,7 +45,7 @@ impl Scanner<'_, '_> {
         k
     }
 
-    fn clause_end(&self, b: usize) -> usize {
+    pub(super) fn clause_end(&self, b: usize) -> usize {
         let ceil = (b + REACH).min(self.toks.len());
         let mut k = b;
         while k < ceil && !self.is_boundary(k) {
@@ -61,11 +58,16 @@ impl Scanner<'_, '_> {
     fn cue_at(&self, k: usize) -> Option<Tense> {
         let to_follows = self.is(k + 1, "to");
         Some(match self.w(k) {
+            // "would have been": what did not happen
+            W::Cue(Cue::Future) if self.is(k, "would") && self.is(k + 1, "have") => Tense::Past,
             W::Cue(Cue::Future) | W::Next | W::Tomorrow => Tense::Future,
             // "is set to", "is to meet"
             W::Cue(Cue::FutureTo | Cue::Present) | W::Am if to_follows => Tense::Future,
             W::Cue(Cue::Due) if to_follows || self.time_follows(k + 1) => Tense::Future,
             W::Cue(Cue::Present) | W::Am => Tense::Present,
+            W::Cue(Cue::NamePresent) if self.prev(k).is_some_and(|p| p.is_capitalised()) => {
+                Tense::Present
+            }
             // "to be held"
             W::Cue(Cue::Past) if k >= 2 && self.is(k - 1, "be") && self.is(k - 2, "to") => {
                 Tense::Future
@@ -80,13 +82,17 @@ impl Scanner<'_, '_> {
             {
                 return None;
             }
+            // nor before "to", "with", "by": "results compared to", "arrested by police"
+            W::Cue(Cue::Past) if ["to", "with", "by"].iter().any(|w| self.is(k + 1, w)) => {
+                return None;
+            }
             W::Cue(Cue::Past) => Tense::Past,
             _ => return None,
         })
     }
 
     /// The strongest tense cue among tokens `from..to`.
-    fn strongest(&self, from: usize, to: usize) -> Tense {
+    pub(super) fn strongest(&self, from: usize, to: usize) -> Tense {
         (from..to.min(self.toks.len()))
             .filter_map(|k| self.cue_at(k))
             .max()
@@ -119,7 +125,7 @@ impl Scanner<'_, '_> {
     /// True when a time expression (or its signal word) starts at token `k`: "on Thursday",
     /// "today", "next week".
     fn time_follows(&self, k: usize) -> bool {
-        let signal = ["on", "in", "at", "by", "for", "later"]
+        let signal = ["on", "in", "at", "for", "later"]
             .iter()
             .any(|s| self.is(k, s));
         signal
@@ -132,7 +138,7 @@ impl Scanner<'_, '_> {
     /// The tense of the clause holding tokens `a..b`; a clause with no verb ("On Monday,")
     /// takes the tense of the nearest clause after it, else before it. After "since" it is
     /// always the past.
-    fn tense(&self, a: usize, b: usize) -> Tense {
+    pub(super) fn tense(&self, a: usize, b: usize) -> Tense {
         if self.prev(a).is_some_and(|p| p.is("since")) {
             return Tense::Past;
         }
@@ -171,7 +177,7 @@ impl Scanner<'_, '_> {
 
     /// Which occurrence a bare weekday means: the most recent in a past clause, the next in a
     /// future one (the anchor's own only with a "today" cue), the coming one in the present.
-    fn weekday_rel(&self, a: usize, b: usize) -> Rel {
+    pub(super) fn weekday_rel(&self, a: usize, b: usize) -> Rel {
         match self.tense(a, b) {
             Tense::Future if self.today_cue(a, b) => Rel::Upcoming,
             Tense::Future => Rel::Next,
@@ -181,7 +187,7 @@ impl Scanner<'_, '_> {
     }
 
     /// Which occurrence a bare month, season or quarter means.
-    fn period_rel(&self, a: usize, b: usize) -> Rel {
+    pub(super) fn period_rel(&self, a: usize, b: usize) -> Rel {
         if self.tense(a, b) >= Tense::Present {
             Rel::Upcoming
         } else {

@@ -1,0 +1,70 @@
+//! Our own hand-keyed articles (tests/fixtures/articles), scored with the shared scorer.
+//!
+//! The floors are the figures measured when they were set (README "Measured quality"); a drop
+//! below any of them fails.
+
+use crate::util::*;
+use std::process::Command;
+
+/// (article, minimum checks passed out of 17, minimum quotes with the right speaker)
+const FLOORS: &[(&str, u64, u64)] = &[
+    ("uk-broadsheet", 15, 8),
+    ("us-wire", 14, 5),
+    ("interview", 15, 18),
+    ("disaster", 12, 2),
+    ("sports", 14, 5),
+    ("analysis", 14, 0),
+    ("business", 14, 3),
+    ("court", 15, 7),
+];
+
+#[test]
+fn fixtures_score_at_least_their_floors() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared/tools not present");
+        return;
+    };
+    let dir = root().join("tests/fixtures/articles");
+    let mut failures = Vec::new();
+    for (name, min_checks, min_speakers) in FLOORS {
+        let article = dir.join(format!("{name}.txt"));
+        let gold = dir.join(format!("{name}.gold.json"));
+        let out = run(&["extract", article.to_str().unwrap(), "--format", "json", "-q"]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let rec = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(rec.path(), &out.stdout).unwrap();
+        let scored = Command::new("python3")
+            .arg(shared.join("tools/score_seed.py"))
+            .arg(rec.path())
+            .arg("--gold")
+            .arg(&gold)
+            .arg("--json")
+            .output()
+            .expect("python3");
+        let res: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("scorer JSON");
+        assert_eq!(res["valid"], true, "{name}: invalid record {:?}", res["violations"]);
+        let passed = res["passed"].as_u64().unwrap();
+        let speakers = res["quotes"]["attributed"].as_u64().unwrap();
+        if passed < *min_checks || speakers < *min_speakers {
+            failures.push(format!("{name}: {passed}/17 checks (floor {min_checks}), speakers {speakers} (floor {min_speakers})"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn seed_article_scores_full_marks() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared/tools not present");
+        return;
+    };
+    let out = run(&["extract", shared.join("golden/seed-article.txt").to_str().unwrap(), "--format", "json", "-q"]);
+    let rec = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(rec.path(), &out.stdout).unwrap();
+    let scored = Command::new("python3").arg(shared.join("tools/score_seed.py")).arg(rec.path()).arg("--json").output().unwrap();
+    let res: serde_json::Value = serde_json::from_slice(&scored.stdout).unwrap();
+    assert_eq!(res["valid"], true);
+    assert_eq!(res["quotes"]["found"], 8);
+    assert_eq!(res["quotes"]["attributed"], 8);
+    assert!(res["passed"].as_u64().unwrap() >= 16, "{}", res["summary"]);
+}
