@@ -81,7 +81,13 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
             return Some(finish(doc, i, k, 1, lower.clone(), qualifier, Target::Org(lower)));
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if capital || MODIFIERS.contains(&w) {
+        // "the Welsh transport minister", "the club captain": a plain lower-case word may
+        // modify a role noun that follows within the next two words
+        let noun_modifier = !capital
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !byline_lexicon::words::is_function_word(w)
+            && (role_at(doc, k + 1).is_some() || (k + 2 < n && role_at(doc, k + 2).is_some() && mods == 0));
+        if capital || MODIFIERS.contains(&w) || noun_modifier {
             if capital {
                 qualifier = Some(w.to_string());
             }
@@ -119,13 +125,20 @@ fn is_noun_continuation(w: &str) -> bool {
 }
 
 fn finish(doc: &Document, i: usize, k: usize, len: usize, noun: String, qualifier: Option<String>, target: Target) -> Nominal {
-    let end_tok = k + len - 1;
+    let mut end_tok = k + len - 1;
     let mut qualifier = qualifier;
-    // "the president of France": the complement qualifies the role
-    if qualifier.is_none() && end_tok + 2 < doc.tokens.len() && tok(doc, end_tok + 1) == "of" {
+    // "the mayor of Portmere": the capitalised complement qualifies the role and belongs to the
+    // mention
+    if end_tok + 2 < doc.tokens.len() && tok(doc, end_tok + 1) == "of" && matches!(target, Target::Person) {
         let q = tok(doc, end_tok + 2);
         if q.chars().next().is_some_and(char::is_uppercase) {
-            qualifier = Some(q.to_string());
+            if qualifier.is_none() {
+                qualifier = Some(q.to_string());
+            }
+            end_tok += 2;
+            while end_tok + 1 < doc.tokens.len() && tok(doc, end_tok + 1).chars().next().is_some_and(char::is_uppercase) && doc.tokens[end_tok + 1].kind == TokenKind::Word {
+                end_tok += 1;
+            }
         }
     }
     Nominal {

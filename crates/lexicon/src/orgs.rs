@@ -197,6 +197,7 @@ pub fn is_org_suffix(word: &str) -> bool {
             | "Entertainment" | "Records" | "Biotech" | "Therapeutics" | "Telecom" | "Foods"
             | "Brewery" | "Railways" | "Railway" | "Hospitals" | "Centre" | "Center"
             | "Directorate" | "Bureau" | "Collective" | "Consortium" | "Hospice" | "Anonymous"
+            | "Government" | "Administration" | "Executive"
     )
 }
 

@@ -279,7 +279,7 @@ fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
         return Some(EntityType::Loc);
     }
     // "the town of Farkadona", "Larissa’s mayor"
-    if before == Some("of") && a >= 2 && places::is_place_kind(w(a - 2)) {
+    if before == Some("of") && a >= 2 && (places::is_place_kind(w(a - 2)) || matches!(w(a - 2), "mayor" | "governor" | "people" | "residents" | "bishop" | "MP" | "outskirts" | "heart")) {
         return Some(EntityType::Loc);
     }
     if matches!(after, Some("’s" | "'s")) && doc.tokens.get(b + 2).is_some_and(|t| {

@@ -187,6 +187,16 @@ pub(crate) fn is_year_signal(word: &str) -> bool {
     SIGNALS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// Words after which "last" is a verb ("expected to last two days", "will last a year").
+pub(crate) fn is_modal(word: &str) -> bool {
+    #[rustfmt::skip]
+    const MODALS: [&str; 13] = [
+        "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "didn't",
+        "won't", "not",
+    ];
+    MODALS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
 /// Verbs after which a past participle is no past tense ("has been told", "will stay closed").
 pub(crate) fn is_copula(word: &str) -> bool {
     const VERBS: [&str; 13] = [

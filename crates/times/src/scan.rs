@@ -257,6 +257,10 @@ impl<'t, 'a> Scanner<'t, 'a> {
                 return Some(self.with_clock(j + 1, DayRef::Offset(-1), Some("NI")));
             }
             _ if w == W::This => return None,
+            // "expected to last two days": the verb, not the modifier
+            _ if w == W::Last && self.prev(i).is_some_and(|p| lexicon::is_modal(p.text)) => {
+                return None
+            }
             _ => return self.modified(i),
         };
         Some((j + 1, expr))

@@ -154,6 +154,8 @@ const CASES: &[Case] = &[
     ("Troops have 48 hours to leave.", &[("48 hours", Some("PT48H"))]),
     ("The war has lasted two decades.", &[("two decades", Some("P20Y"))]),
     ("He lived there for a year.", &[("a year", Some("P1Y"))]),
+    ("The talks are expected to last two days.", &[("two days", Some("P2D"))]),
+    ("Sales rose over the last three years.", &[("the last three years", Some("P3Y"))]),
     ("The queue lasted half an hour.", &[("half an hour", Some("PT30M"))]),
     ("Prices rose over the past two years.", &[("the past two years", Some("P2Y"))]),
     ("A year-long inquiry began.", &[("year-long", Some("P1Y"))]),
