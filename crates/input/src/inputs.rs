@@ -44,6 +44,8 @@ pub struct Inputs {
     walk: Option<Walk>,
     /// The JSONL stream being read.
     jsonl: Option<JsonlReader>,
+    /// An in-memory input waiting to be opened (see [`Inputs::from_bytes`]).
+    memory: Option<(String, Vec<u8>)>,
 }
 
 impl Inputs {
@@ -55,7 +57,34 @@ impl Inputs {
             options,
             walk: None,
             jsonl: None,
+            memory: None,
         }
+    }
+
+    /// The documents in an in-memory input called `name`, read exactly as a file of that name
+    /// would be (its extension picks the format; `.gz` is decompressed). For tests, fuzzing and
+    /// callers that already hold the bytes.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, options: ReadOptions) -> Inputs {
+        let mut inputs = Inputs::new(Vec::new(), options);
+        inputs.memory = Some((name.to_owned(), bytes));
+        inputs
+    }
+
+    fn open_memory(&mut self, name: String, bytes: Vec<u8>) -> Option<Result<Document, InputError>> {
+        let path = PathBuf::from(&name);
+        let kind = Kind::known(&path).unwrap_or_else(|| Kind::fallback(&path));
+        let src = Src {
+            origin: Origin { path: Some(path), line: None },
+            path: Some(name.clone()),
+            name,
+        };
+        let cursor = Cursor::new(bytes);
+        let stream: Stream = if kind.gz {
+            Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(cursor)))
+        } else {
+            Box::new(cursor)
+        };
+        self.open_stream(stream, src, kind)
     }
 
     /// Opens a file of a known kind. `None` when it starts a JSONL stream (whose items come
@@ -183,6 +212,12 @@ impl Iterator for Inputs {
                     }
                     Some(Err(e)) => return Some(Err(walk_error(e))),
                     None => self.walk = None,
+                }
+                continue;
+            }
+            if let Some((name, bytes)) = self.memory.take() {
+                if let Some(item) = self.open_memory(name, bytes) {
+                    return Some(item);
                 }
                 continue;
             }

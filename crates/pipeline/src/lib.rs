@@ -33,6 +33,8 @@ assert_eq!(record.quotes[0].text, "We will rebuild,");
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use byline_doc::{Document, Layer, Stage, StageError};
+/// The calendar date type used for reference dates.
+pub use chrono::NaiveDate as Date;
 pub use byline_record::Record;
 
 /// Why a pipeline could not be built or a document not processed.
