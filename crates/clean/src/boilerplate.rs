@@ -16,6 +16,8 @@ const CUES: &[(&str, &[&str])] = &[
             "make a contribution", "every contribution", "paywall", "paywalls", "reader-funded",
             "funded by readers", "quality journalism", "independent journalism",
             "our journalism", "our reporting", "become a member", "become a supporter",
+            "becoming a member", "becoming a supporter", "readers like you", "please consider",
+            "consider supporting", "keeps our reporters", "support our work", "fund our",
             "chip in", "make a gift", "those who can afford", "keep our journalism",
         ],
     ),
@@ -36,6 +38,7 @@ const CUES: &[(&str, &[&str])] = &[
             "more on this story", "most read", "most popular", "you may also like", "read next",
             "what to read next", "click here", "watch the video", "listen to this article",
             "recommended reading", "more stories", "top stories", "this article is part of",
+            "more from the", "also read", "read also", "further reading", "most viewed",
             "part of our series", "our series on", "in our series",
         ],
     ),
@@ -57,11 +60,19 @@ const CUES: &[(&str, &[&str])] = &[
     ),
     ("cookie", &["cookies", "cookie policy", "accept all", "manage preferences"]),
     (
+        "live-banner",
+        &[
+            "no longer being updated", "rolling coverage", "live coverage", "live updates",
+            "follow our", "follow live", "latest updates", "this live blog",
+        ],
+    ),
+    (
         "comments",
         &[
             "join the conversation", "comment now", "view comments", "post a comment",
             "community guidelines", "show comments", "in the comments", "comments below",
-            "comments section", "have your say",
+            "comments section", "have your say", "comments are closed", "comments are open",
+            "joining the conversation", "leave a comment",
         ],
     ),
     (
@@ -84,6 +95,8 @@ const CUES: &[(&str, &[&str])] = &[
 /// Credit words that mark a photo caption.
 const CAPTION_CUES: &[&str] = &[
     "photograph:", "photo:", "picture:", "image:", "credit:", "illustration:", "photos:",
+    "caption:", "image supplied", "photo supplied", "supplied by", "file photo", "handout photo",
+    "(pictured)", "pictured above", "pictured below",
     "pictured:", "photo credit", "image source", "getty images", "shutterstock", "alamy",
     "pa wire", "pa media", "/pa", "/reuters", "/ap", "/afp", "/epa", "/getty", "via getty",
 ];
@@ -173,10 +186,14 @@ fn is_call_to_action(lower: &str) -> bool {
     })
 }
 
-/// Ticker and menu lines: several items separated by " | " or " • ".
+/// Ticker and menu lines: several items separated by " | " or " • ", or one separator in a
+/// short line that opens like a label ("LIVE | ...", "Most read: A | B").
 fn is_navigation(para: &str) -> bool {
     let seps = para.matches(" | ").count() + para.matches(" • ").count() + para.matches(" · ").count();
-    seps >= 2 && para.split_whitespace().count() <= 60
+    let words = para.split_whitespace().count();
+    let label = para.split_whitespace().next().is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+        || para.split(['|', '•']).next().is_some_and(|head| head.contains(':'));
+    (seps >= 2 && words <= 60) || (seps == 1 && label && words <= 40)
 }
 
 /// Why one short sentence at a paragraph edge is boilerplate, if it is.

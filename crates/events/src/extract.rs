@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use byline_doc::{Document, EntityType, Event, Span, TokenKind};
 
 use crate::triggers::{
-    self, Cond, Pos, Trigger, ACQUIRE, AGREE, ANNOUNCE, ATTACK, DECLARE, MEET, SUMMIT, VISIT,
+    self, Cond, Pos, Trigger, ACQUIRE, AGREE, ATTACK, DECLARE, MEET, PROTEST, SUMMIT, VISIT,
 };
 use crate::words::*;
 
@@ -66,7 +66,7 @@ pub(crate) fn extract(doc: &Document) -> Vec<Event> {
     finish(cands)
 }
 
-/// The readings of the word at token `i`; capitalised words count only at a sentence start.
+/// The readings of a word; capitalised words count only at a sentence start.
 fn readings(word: &str, initial: bool) -> &'static [Trigger] {
     let Some(&b) = word.as_bytes().first() else {
         return &[];
@@ -122,14 +122,23 @@ enum Role {
 struct Side {
     mentions: Vec<usize>,
     group: Option<usize>,
-    /// The walk stopped at a clause boundary word (not at the sentence start or a comma).
-    boundary: bool,
-    /// ... with nothing but auxiliaries between it and the trigger ("after being welcomed").
+    /// The walk stopped at a clause boundary with nothing but auxiliaries between it and the
+    /// trigger ("after being welcomed", "... and met"): the clause has no subject of its own.
     bare: bool,
     /// Where an object-side walk stopped (a token index).
     end: usize,
 }
 
+/// The left modifiers of a noun trigger.
+struct Premod {
+    mentions: Vec<usize>,
+    /// The determiner opening the phrase.
+    det: Option<usize>,
+    /// The first token of the phrase.
+    start: usize,
+}
+
+/// One sentence with its tokens' mentions and word classes.
 struct Sent<'a> {
     doc: &'a Document,
     sentences: &'a [Span],
@@ -215,6 +224,12 @@ impl<'a> Sent<'a> {
         i >= self.t0 && i < self.t1 && self.text(i).eq_ignore_ascii_case(w)
     }
 
+    /// True when token `i` is a word starting with a lowercase letter.
+    fn lower_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+            && self.text(i).starts_with(|c: char| c.is_lowercase())
+    }
+
     fn mention(&self, i: usize) -> Option<usize> {
         if i >= self.t0 && i < self.t1 {
             self.tok_m[i - self.t0]
@@ -245,6 +260,40 @@ impl<'a> Sent<'a> {
             w,
             "." | ";" | ":" | "?" | "!" | "—" | "–" | "(" | ")" | "[" | "]"
         )
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.text(i) == ","
+    }
+
+    fn is_possessive_s(&self, i: usize) -> bool {
+        i < self.t1 && matches!(self.text(i), "’s" | "'s")
+    }
+
+    /// The first and one-past-last token of mention `m` within the sentence.
+    fn mention_tokens(&self, m: usize) -> (usize, usize) {
+        let span = self.doc.mentions[m].span;
+        let toks = &self.doc.tokens[self.t0..self.t1];
+        let a = self.t0 + toks.partition_point(|t| t.span.end <= span.start);
+        let mut b = a;
+        while b < self.t1 && self.mention(b) == Some(m) {
+            b += 1;
+        }
+        (a, b.max(a))
+    }
+
+    /// True when token `j` is a possessive pronoun before a lowercase word ("her fiscal rules").
+    fn possessive(&self, j: usize) -> bool {
+        self.is(j, &["her", "his", "their", "its", "our", "my", "your"])
+            && self.lower_word(j + 1)
+            && self.mention(j + 1).is_none()
+    }
+
+    /// True when mention `m` only owns something ("Yeltsin’s children", "his strategist"): the
+    /// owner is not the one acting.
+    fn possessor(&self, m: usize) -> bool {
+        let (a, b) = self.mention_tokens(m);
+        self.is_possessive_s(b) || (b == a + 1 && self.possessive(a))
     }
 
     // ---- quotes ------------------------------------------------------------------------------
@@ -355,7 +404,7 @@ impl<'a> Sent<'a> {
                 let person = (i + 1..(i + 4).min(self.t1)).any(|j| {
                     self.mention(j).is_some_and(|m| {
                         let et = self.ent(m).map_or(self.doc.mentions[m].etype, |(_, t)| t);
-                        matches!(et, EntityType::Per | EntityType::Org)
+                        matches!(et, EntityType::Per | EntityType::Org) && !self.possessor(m)
                     })
                 });
                 if !(passive || person) {
@@ -390,6 +439,12 @@ impl<'a> Sent<'a> {
                 return None;
             }
         }
+        if r.kind == ATTACK
+            && self.is_word(i, "struck")
+            && self.kind(i + 1) == Some(TokenKind::Number)
+        {
+            return None; // "struck 158" (cricket)
+        }
         if r.kind == SUMMIT && self.is_word(last + 1, "of") {
             // "the summit of Everest", "the summit of Mount Snowdon"
             let mut j = last + 2;
@@ -411,12 +466,9 @@ impl<'a> Sent<'a> {
             }
             // "meet Brandt’s corner": look past a possessor
             if let Some(m) = self.mention(j) {
-                let mut k = j;
-                while self.mention(k) == Some(m) {
-                    k += 1;
-                }
-                if self.text(k) == "’s" || self.text(k) == "'s" {
-                    j = k + 1;
+                let (_, b) = self.mention_tokens(m);
+                if self.is_possessive_s(b) {
+                    j = b + 1;
                 }
             }
             if self.is(j, r.not_before) {
@@ -424,32 +476,6 @@ impl<'a> Sent<'a> {
             }
         }
         Some((last, consumed))
-    }
-
-    /// True when token `j` is a possessive pronoun before a lowercase word ("her fiscal rules").
-    fn possessive(&self, j: usize) -> bool {
-        self.is(j, &["her", "his", "their", "its", "our", "my", "your"])
-            && self.kind(j + 1) == Some(TokenKind::Word)
-            && self.mention(j + 1).is_none()
-            && self.text(j + 1).starts_with(|c: char| c.is_lowercase())
-    }
-
-    /// True when a light verb ("held", "reached", "paid") stands right before token `d`
-    /// (adverbs between are fine).
-    fn light_verb_before(&self, d: usize) -> bool {
-        let mut j = d;
-        while j > self.t0 {
-            j -= 1;
-            if self.mention(j).is_some() {
-                return false;
-            }
-            let w = self.text(j);
-            if w.ends_with("ly") || self.is(j, &["also", "already", "now", "just"]) {
-                continue;
-            }
-            return self.has(j, C_LIGHT);
-        }
-        false
     }
 
     /// True when "met" at `i` is followed by a person, a preposition, an adverb or nothing,
@@ -541,12 +567,12 @@ impl<'a> Sent<'a> {
         if !self.has(f, C_SUBORD) && !self.is_participle(f) {
             return None;
         }
-        let comma = (f + 1..self.t1).find(|&j| self.text(j) == ",")?;
+        let comma = (f + 1..self.t1).find(|&j| self.is_comma(j))?;
         (i < comma).then_some(comma)
     }
 
     /// The candidate event of trigger reading `r` at tokens `i..=last`, with the token where its
-    /// object side ends.
+    /// clause ends.
     fn build(&self, r: &Trigger, i: usize, last: usize, para: usize) -> (Cand, usize) {
         let kind = r.kind;
         let nominal = match r.pos {
@@ -559,68 +585,45 @@ impl<'a> Sent<'a> {
             end: self.end(last).max(self.start(i)),
         };
         let fronted = self.fronted(i);
+        let obj = self.object_side(last + 1, fronted.is_some());
+        let reach = obj.end;
         let mut parts: Vec<usize> = Vec::new();
         let mut definite = false;
         let mut own_empty = false;
         let mut premod_place = None;
-        let mut reach = last + 1;
         if nominal {
-            let (pre, det, np_start) = self.premod(i);
-            definite = det.is_some_and(|d| self.has(d, C_DEFINITE));
-            let locs: Vec<usize> = dedup(
-                pre.iter()
-                    .filter_map(|&m| self.ent(m))
-                    .filter(|&(_, t)| t == EntityType::Loc)
-                    .map(|(e, _)| e),
-            );
-            for &m in &pre {
-                match self.ent(m) {
-                    Some((e, EntityType::Per | EntityType::Org)) => push_new(&mut parts, e),
-                    Some((e, EntityType::Loc)) if locs.len() >= 2 && country_parties(kind) => {
-                        push_new(&mut parts, e)
-                    }
-                    _ => {}
-                }
-            }
-            if locs.len() == 1 {
-                premod_place = Some(locs[0]);
-            }
-            if let Some(d) = det.filter(|&d| self.light_verb_before(d)) {
-                // "reached a settlement with", "paid a visit to": the verb's subject takes part
-                let subj = self.subject_side(kind, d, last);
-                for e in self.resolve(kind, &subj, last, None) {
-                    push_new(&mut parts, e);
-                }
-            }
-            for m in self.postmod(last) {
-                if self.role(kind, m, last) == Role::Party {
-                    if let Some((e, _)) = self.ent(m) {
-                        push_new(&mut parts, e);
-                    }
-                }
-            }
+            let pre = self.premod(i);
+            definite = pre.det.is_some_and(|d| self.has(d, C_DEFINITE));
+            premod_place = self.noun_parties(kind, &pre, last, &mut parts);
             if parts.is_empty() {
                 own_empty = true;
-                let subj = self.subject_side(kind, np_start, last);
-                parts = self.resolve(kind, &subj, last, None);
-                if parts.is_empty() && fronted.is_some() {
-                    parts = self.resolve(kind, &self.main_subject(), last, None);
+                if kind == SUMMIT {
+                    // a summit is collective: "leaders gathered for a summit"
+                    let subj = self.subject_side(kind, pre.start, last);
+                    parts = self.resolve(kind, &subj, last, None);
+                    if parts.is_empty() && fronted.is_some() {
+                        parts = self.resolve(kind, &self.main_subject(), last, None);
+                    }
                 }
             }
         } else {
             let subj = self.subject_side(kind, i, last);
-            let obj = self.object_side(kind, last + 1, fronted.is_some());
-            reach = obj.end;
             parts = self.resolve(kind, &subj, last, None);
             if parts.is_empty() {
                 if fronted.is_some() {
                     parts = self.resolve(kind, &self.main_subject(), last, None);
-                } else if subj.bare && matches!(kind, MEET | VISIT | AGREE | ANNOUNCE | SUMMIT) {
+                } else if subj.bare && cooperative(kind) {
                     parts = self.resolve(kind, &self.main_subject(), last, Some(trigger.start));
                 }
             }
-            for e in self.resolve(kind, &obj, last, None) {
-                push_new(&mut parts, e);
+            if kind != PROTEST {
+                // the object of a protest is its target, not a protester
+                for e in self.resolve(kind, &obj, last, None) {
+                    push_new(&mut parts, e);
+                }
+            }
+            if kind == ACQUIRE && !self.org_object(last) {
+                parts.clear(); // "bought five-year notes" is no takeover
             }
         }
         if kind == ACQUIRE
@@ -630,7 +633,7 @@ impl<'a> Sent<'a> {
         {
             parts.clear(); // a takeover needs a company
         }
-        let place = self.place(kind, i, last, &parts, premod_place);
+        let place = self.place(kind, i, last, reach, &parts, premod_place);
         if let Some(p) = place {
             parts.retain(|&e| e != p);
         }
@@ -650,18 +653,90 @@ impl<'a> Sent<'a> {
         (cand, reach)
     }
 
+    /// The parties a noun trigger names itself: its left modifiers ("a Nato summit", "Russia’s
+    /// attack", "their meeting"), a light verb's subject ("reached a settlement") and its
+    /// prepositional phrase ("talks with X"). Returns a single location modifier as a place
+    /// ("the Geneva summit").
+    fn noun_parties(
+        &self,
+        kind: &str,
+        pre: &Premod,
+        last: usize,
+        parts: &mut Vec<usize>,
+    ) -> Option<usize> {
+        let mut locs: Vec<usize> = Vec::new();
+        for &m in &pre.mentions {
+            match self.ent(m) {
+                Some((e, EntityType::Per | EntityType::Org)) => push_new(parts, e),
+                Some((e, EntityType::Loc)) => {
+                    if self.possessor(m) && country_parties(kind) {
+                        push_new(parts, e); // "Iraq’s attack"
+                    } else {
+                        push_new(&mut locs, e);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut place = None;
+        if locs.len() >= 2 && country_parties(kind) {
+            for e in locs {
+                push_new(parts, e); // "the UK-Ukraine deal"
+            }
+        } else if locs.len() == 1 {
+            place = Some(locs[0]);
+        }
+        if let Some(d) = pre.det.filter(|&d| self.is_word(d, "their")) {
+            for e in self.group_members(d) {
+                push_new(parts, e);
+            }
+        }
+        if self.light_verb_before(pre.start) {
+            // "reached a settlement with", "paid a visit to": the verb's subject takes part
+            let subj = self.subject_side(kind, pre.start, last);
+            let mut who = self.resolve(kind, &subj, last, None);
+            if who.is_empty() && subj.bare && cooperative(kind) {
+                // "X denied the charge and reached an agreement with Y"
+                who = self.resolve(
+                    kind,
+                    &self.main_subject(),
+                    last,
+                    Some(self.start(pre.start)),
+                );
+            }
+            for e in who {
+                push_new(parts, e);
+            }
+        }
+        for m in self.postmod(last) {
+            if self.is_party(kind, m, last) {
+                if let Some((e, _)) = self.ent(m) {
+                    push_new(parts, e);
+                }
+            }
+        }
+        place
+    }
+
+    /// True when a company is named right after an acquisition verb ("acquire Redline", "be
+    /// acquired by Magna").
+    fn org_object(&self, last: usize) -> bool {
+        (last + 1..self.t1.min(last + 5)).any(|k| {
+            self.mention(k).is_some_and(|m| {
+                !self.possessor(m) && self.ent(m).is_some_and(|(_, t)| t == EntityType::Org)
+            })
+        })
+    }
+
     // ---- participants ------------------------------------------------------------------------
 
     /// True when token `j` (outside any mention) refers to a group of people just named: "the
-    /// pair", "the two leaders", "both men", "they".
+    /// pair", "the two leaders", "both men", "the two met".
     fn is_group(&self, j: usize) -> bool {
-        let w = self.text(j);
-        if w.eq_ignore_ascii_case("they") {
-            return true;
-        }
         if j == self.t0 {
             return false;
         }
+        let w = self.text(j);
         if w.eq_ignore_ascii_case("pair") || w.eq_ignore_ascii_case("duo") {
             return self.is_word(j - 1, "the");
         }
@@ -672,30 +747,51 @@ impl<'a> Sent<'a> {
         self.has(j, C_GROUP) && (self.is_word(j - 1, "two") || self.is_word(j - 1, "both"))
     }
 
-    /// The word a mention depends on: the nearest earlier word that is not part of a mention or
-    /// of a coordination ("between the UK and Ukraine" gives "between" for both), with its
-    /// token index.
+    /// The word a mention depends on and its token: the nearest earlier word that is not part of
+    /// a mention, a coordination or a modifier ("between the UK and Ukraine" gives "between"
+    /// for both; "to the disputed region of Karabakh" gives "to").
     fn governor(&self, m: usize) -> (u32, Option<usize>) {
-        let Some(mention) = self.doc.mentions.get(m) else {
-            return (0, None);
-        };
-        let toks = &self.doc.tokens[self.t0..self.t1];
-        let mut j = self.t0 + toks.partition_point(|t| t.span.end <= mention.span.start);
-        let floor = self.t0.max(j.saturating_sub(30));
+        const PREPS: u32 = C_LOC_EXCL | C_PART_PREP | C_PLACE | C_TO | C_ATK_TARGET;
+        let (a, _) = self.mention_tokens(m);
+        let mut j = a;
+        let floor = self.t0.max(a.saturating_sub(30));
+        // up to three modifier words are looked past, but only to reach a preposition
+        let mut first_plain: Option<usize> = None;
+        let mut modifiers = 0;
+        let found = |k: usize| (self.cls[k - self.t0], Some(k));
         while j > floor {
             j -= 1;
-            if self.mention(j).is_some() {
-                continue;
-            }
-            if self.has(j, C_GOV_SKIP) {
+            if self.mention(j).is_some() || self.has(j, C_GOV_SKIP) {
                 continue;
             }
             if self.kind(j) != Some(TokenKind::Word) {
-                return (0, None);
+                break;
             }
-            return (self.cls[j - self.t0], Some(j));
+            if self.has(j, C_DET) && !self.has(j, C_SUBJ_END) {
+                continue;
+            }
+            let w = self.text(j);
+            if w.eq_ignore_ascii_case("of") && j > self.t0 && self.lower_word(j - 1) {
+                continue; // "the city of Arbil": look past the head noun
+            }
+            let plain = self.lower_word(j)
+                && !self.has(
+                    j,
+                    C_TRIGGER | PREPS | C_SPEECH | C_VERB_CUE | C_BE | C_LIGHT | C_SUBJ_END,
+                )
+                && !w.ends_with("ing")
+                && (!w.ends_with("ed") || self.has(j - 1, C_DET));
+            if plain && modifiers < 3 {
+                first_plain.get_or_insert(j);
+                modifiers += 1;
+                continue;
+            }
+            if self.has(j, PREPS | C_TRIGGER) || first_plain.is_none() {
+                return found(j);
+            }
+            break;
         }
-        (0, None)
+        first_plain.map_or((0, None), found)
     }
 
     /// What mention `m` is to an event of `kind` whose trigger ends at token `last`.
@@ -704,7 +800,15 @@ impl<'a> Sent<'a> {
             return Role::Neither;
         };
         match etype {
-            EntityType::Per | EntityType::Org => Role::Party,
+            EntityType::Per => Role::Party,
+            EntityType::Org => {
+                let (gov, _) = self.governor(m);
+                if gov & (C_PLACE | C_ATK_PLACE) != 0 {
+                    Role::Neither // a venue: "marched outside Air France headquarters"
+                } else {
+                    Role::Party
+                }
+            }
             EntityType::Misc => Role::Neither,
             EntityType::Loc => {
                 let (gov, gi) = self.governor(m);
@@ -712,7 +816,11 @@ impl<'a> Sent<'a> {
                     return Role::Place; // "visited Kyiv"
                 }
                 let place_preps = if kind == ATTACK { C_ATK_PLACE } else { C_PLACE };
-                if gov & place_preps != 0 || ((kind == VISIT || kind == MEET) && gov & C_TO != 0) {
+                if gov & place_preps != 0
+                    || ((kind == VISIT || kind == MEET)
+                        && gov & C_TO != 0
+                        && gi.is_some_and(|g| g <= last + 4))
+                {
                     return Role::Place;
                 }
                 if !country_parties(kind) {
@@ -720,6 +828,11 @@ impl<'a> Sent<'a> {
                 }
                 if kind == ATTACK && gov & C_ATK_TARGET != 0 {
                     return Role::Party;
+                }
+                if let Some(g) = gi {
+                    if self.is_word(g, "from") && g > self.t0 && self.is(g - 1, ROLE_PLURALS) {
+                        return Role::Party; // "representatives from Armenia and Azerbaijan"
+                    }
                 }
                 if gov & C_LOC_EXCL != 0 {
                     Role::Neither
@@ -741,6 +854,13 @@ impl<'a> Sent<'a> {
         let mut j = from;
         let mut passed = 0;
         let floor = self.t0.max(from.saturating_sub(WINDOW));
+        let has_party = |side: &Side| {
+            side.group.is_some()
+                || side
+                    .mentions
+                    .iter()
+                    .any(|&m| !self.possessor(m) && self.is_party(kind, m, last))
+        };
         while j > floor {
             j -= 1;
             if let Some(m) = self.mention(j) {
@@ -753,12 +873,16 @@ impl<'a> Sent<'a> {
             match self.kind(j) {
                 Some(TokenKind::Punct) => {
                     if w == "," {
-                        if side.group.is_some()
-                            || side.mentions.iter().any(|&m| self.is_party(kind, m, last))
+                        if j > self.t0
+                            && self.mention(j - 1).is_some()
+                            && self.mention(j + 1).is_some()
                         {
+                            continue; // a list: "Russia, Belarus, Armenia and Tajikistan"
+                        }
+                        if has_party(&side) {
                             break;
                         }
-                        if let Some(c) = self.relative_clause_before(j, floor) {
+                        if let Some(c) = self.parenthetical_before(j, floor) {
                             // "X, who had volunteered ... since 2015, pleaded": skip the clause
                             side.mentions.clear();
                             side.group = None;
@@ -773,13 +897,24 @@ impl<'a> Sent<'a> {
                     continue;
                 }
                 Some(TokenKind::Word) => {}
+                Some(TokenKind::Number) => {
+                    passed += 1;
+                    continue;
+                }
                 _ => continue,
+            }
+            if w.eq_ignore_ascii_case("they") {
+                if passed == 0 {
+                    side.group = Some(j); // "as they shook hands"
+                }
+                passed += 1;
+                continue;
             }
             if self.is_group(j) {
                 side.group = Some(j);
                 continue;
             }
-            if self.has(j, C_REL) && j > self.t0 && self.text(j - 1) == "," {
+            if self.has(j, C_REL) && j > self.t0 && self.is_comma(j - 1) {
                 // ", who ... ," is a relative clause: what it names is not the subject
                 side.mentions.clear();
                 side.group = None;
@@ -787,8 +922,12 @@ impl<'a> Sent<'a> {
                 continue;
             }
             if self.has(j, C_SUBJ_END | C_SPEECH) {
-                side.boundary = true;
                 side.bare = passed == 0;
+                break;
+            }
+            if w.eq_ignore_ascii_case("and") && side.mentions.is_empty() && side.group.is_none() {
+                // "... and met X": a second verb phrase shares the first one's subject
+                side.bare = true;
                 break;
             }
             if !self.has(j, C_BARE) && !w.ends_with("ly") {
@@ -799,28 +938,39 @@ impl<'a> Sent<'a> {
         side
     }
 
-    /// When the comma at `comma` closes a relative clause ", who ... ,", the comma opening it.
-    fn relative_clause_before(&self, comma: usize, floor: usize) -> Option<usize> {
+    /// When the comma at `comma` closes a parenthetical opened by a comma after a name (", who
+    /// ...", ", scared by ...", ", a close friend of ..."), the comma opening it.
+    fn parenthetical_before(&self, comma: usize, floor: usize) -> Option<usize> {
         let mut j = comma;
         while j > floor {
             j -= 1;
             let w = self.text(j);
-            if self.kind(j) == Some(TokenKind::Punct) && (w == "," || Self::is_terminal_punct(w)) {
+            if self.kind(j) == Some(TokenKind::Punct) && Self::is_terminal_punct(w) {
                 return None;
             }
-            if self.mention(j).is_none() && self.has(j, C_REL) {
-                return (j > self.t0 && self.text(j - 1) == ",").then(|| j - 1);
+            if !self.is_comma(j) {
+                continue;
             }
+            let n = j + 1;
+            let opens = (self.mention(n).is_none() && self.has(n, C_REL))
+                || (self.mention(n).is_none()
+                    && self.lower_word(n)
+                    && (self.text(n).ends_with("ed") || self.text(n).ends_with("ing")))
+                || (self.mention(n).is_none()
+                    && self.has(n, C_DET)
+                    && j > self.t0
+                    && self.mention(j - 1).is_some());
+            return opens.then_some(j);
         }
         None
     }
 
     /// Mentions after the trigger up to the clause end.
-    fn object_side(&self, kind: &str, from: usize, stop_at_comma: bool) -> Side {
-        let _ = kind;
+    fn object_side(&self, from: usize, stop_at_comma: bool) -> Side {
         let mut side = Side::default();
         let mut j = from;
         let ceiling = self.t1.min(from.saturating_add(WINDOW));
+        let mut since_comma = usize::MAX;
         while j < ceiling {
             if let Some(m) = self.mention(j) {
                 if side.mentions.last() != Some(&m) {
@@ -832,7 +982,12 @@ impl<'a> Sent<'a> {
             let w = self.text(j);
             match self.kind(j) {
                 Some(TokenKind::Punct) => {
-                    if (w == "," && stop_at_comma) || Self::is_terminal_punct(w) {
+                    if w == "," {
+                        if stop_at_comma || self.is(j + 1, AUX) {
+                            break; // ", was deported": the sentence's own verb
+                        }
+                        since_comma = side.mentions.len();
+                    } else if Self::is_terminal_punct(w) {
                         break;
                     }
                     j += 1;
@@ -846,10 +1001,20 @@ impl<'a> Sent<'a> {
             }
             if self.is_group(j) {
                 side.group = Some(j);
-            } else if self.has(j, C_OBJ_END | C_SPEECH) {
+            } else if self.has(j, C_SPEECH) {
+                // ", Interfax news agency said": the speaker is not in the event
+                side.mentions.truncate(since_comma);
                 break;
-            } else if w.eq_ignore_ascii_case("and") && self.starts_verb(j + 1) {
-                break; // "... and described ..." starts a new clause
+            } else if self.has(j, C_OBJ_END) {
+                break;
+            } else if w.eq_ignore_ascii_case("and") && self.starts_clause(j + 1) {
+                break; // "... and described ...", "... and held talks"
+            } else if w.eq_ignore_ascii_case("to")
+                && self.lower_word(j + 1)
+                && self.mention(j + 1).is_none()
+                && !self.has(j + 1, C_DET)
+            {
+                break; // "to represent ...": a purpose clause
             }
             j += 1;
         }
@@ -857,13 +1022,13 @@ impl<'a> Sent<'a> {
         side
     }
 
-    /// True when token `j` looks like a past-tense verb opening a coordinated clause.
-    fn starts_verb(&self, j: usize) -> bool {
-        if j >= self.t1 || self.mention(j).is_some() || self.kind(j) != Some(TokenKind::Word) {
+    /// True when token `j` looks like a verb opening a coordinated clause.
+    fn starts_clause(&self, j: usize) -> bool {
+        if j >= self.t1 || self.mention(j).is_some() || !self.lower_word(j) {
             return false;
         }
         let w = self.text(j);
-        w.len() >= 5 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase()
+        (w.len() >= 5 && w.ends_with("ed")) || self.has(j, C_TRIGGER | C_BE | C_VERB_CUE)
     }
 
     /// The subject of the main clause: the noun phrase opening the sentence, or the one after a
@@ -874,7 +1039,7 @@ impl<'a> Sent<'a> {
             return side;
         };
         let mut j = if self.has(f, C_FRONT) || self.is_participle(f) {
-            match (f + 1..self.t1).find(|&j| self.text(j) == ",") {
+            match (f + 1..self.t1).find(|&j| self.is_comma(j)) {
                 Some(c) => c + 1,
                 None => return side,
             }
@@ -890,7 +1055,7 @@ impl<'a> Sent<'a> {
             } else if self.is_group(j) {
                 side.group = Some(j);
             } else if self.kind(j) == Some(TokenKind::QuoteMark)
-                || self.text(j) == ","
+                || self.is_comma(j)
                 || self.is(j, &["and", "the", "both", "also", "two", "’s", "'s"])
             {
             } else {
@@ -903,7 +1068,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The people a group reference stands for: persons named earlier in the sentence, topped
-    /// up from the previous sentence.
+    /// up from the previous sentence; nobody unless at least two.
     fn group_members(&self, g: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let gstart = self.start(g);
@@ -929,15 +1094,18 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        if out.len() < 2 {
+            out.clear();
+        }
         out
     }
 
     /// The entities of a side that are parties to the event (mentions starting before `before`
-    /// only, when given).
+    /// only, when given); owners ("Yeltsin’s children") are left out.
     fn resolve(&self, kind: &str, side: &Side, last: usize, before: Option<usize>) -> Vec<usize> {
         let mut out = Vec::new();
         for &m in &side.mentions {
-            if before.is_some_and(|b| self.doc.mentions[m].span.start >= b) {
+            if before.is_some_and(|b| self.doc.mentions[m].span.start >= b) || self.possessor(m) {
                 continue;
             }
             if self.is_party(kind, m, last) {
@@ -956,20 +1124,25 @@ impl<'a> Sent<'a> {
         out
     }
 
-    /// Mentions modifying a noun trigger from the left ("a crunch Nato summit", "his visit"),
-    /// and the determiner that opens the phrase.
-    fn premod(&self, first: usize) -> (Vec<usize>, Option<usize>, usize) {
-        let mut out: Vec<usize> = Vec::new();
+    /// The left modifiers of a noun trigger: mentions up to the determiner ("a crunch Nato
+    /// summit", "his visit", "Russia’s deadly drone attack").
+    fn premod(&self, first: usize) -> Premod {
+        let mut out = Premod {
+            mentions: Vec::new(),
+            det: None,
+            start: first,
+        };
         let mut j = first;
         let mut words = 0;
         let floor = self.t0.max(first.saturating_sub(24));
         while j > floor && words < 4 {
             j -= 1;
             if let Some(m) = self.mention(j) {
-                if out.last() != Some(&m) {
-                    out.push(m);
+                if out.mentions.last() != Some(&m) {
+                    out.mentions.push(m);
                     words += 1;
                 }
+                out.start = j;
                 continue;
             }
             let w = self.text(j);
@@ -977,30 +1150,39 @@ impl<'a> Sent<'a> {
                 Some(TokenKind::Word) => {}
                 Some(TokenKind::Number) => {
                     words += 1;
+                    out.start = j;
                     continue;
                 }
-                _ => return (out, None, j + 1),
+                _ => return out,
             }
-            if w == "’s" || w == "'s" {
+            if self.is_possessive_s(j) {
+                out.start = j;
                 continue;
             }
             if self.has(j, C_DET) {
-                return (out, Some(j), j);
+                out.det = Some(j);
+                out.start = j;
+                return out;
             }
-            if self.has(
+            let lower = w.starts_with(|c: char| c.is_lowercase());
+            let stop = self.has(
                 j,
-                C_SUBJ_END | C_LOC_EXCL | C_PART_PREP | C_SPEECH | C_VERB_CUE | C_BE,
+                C_SUBJ_END | C_LOC_EXCL | C_PART_PREP | C_SPEECH | C_VERB_CUE | C_BE | C_LIGHT,
             ) || is_in(w, &["for", "and", "or"])
-                || (w.len() > 4 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase())
-            {
-                return (out, None, j + 1);
+                || (lower && w.len() > 4 && w.ends_with("ed"))
+                // a verb or another plural noun ("completes", "unions"), not "business"
+                || (lower && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
+            if stop {
+                return out;
             }
             words += 1;
+            out.start = j;
         }
-        (out, None, j)
+        out
     }
 
-    /// Mentions in a prepositional phrase after a noun trigger ("talks with X and Y").
+    /// Mentions in a prepositional phrase after a noun trigger ("talks with his German
+    /// counterpart Klaus Kinkel", "an attack on the city of Arbil").
     fn postmod(&self, last: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let mut j = last + 1;
@@ -1023,15 +1205,24 @@ impl<'a> Sent<'a> {
                 Some(TokenKind::Punct) => w == ",",
                 Some(TokenKind::Number) => true,
                 Some(TokenKind::Word) => {
-                    is_in(
-                        w,
-                        &[
-                            "and", "or", "both", "the", "a", "an", "his", "her", "their", "its",
-                        ],
-                    ) || w == "’s"
-                        || w == "'s"
-                        || self.has(j, C_PART_PREP)
-                        || w.chars().next().is_some_and(char::is_uppercase)
+                    if is_in(w, &["and", "or", "both"])
+                        || self.has(j, C_DET | C_PART_PREP)
+                        || self.is_possessive_s(j)
+                    {
+                        true
+                    } else {
+                        !self.has(
+                            j,
+                            C_OBJ_END
+                                | C_SUBJ_END
+                                | C_SPEECH
+                                | C_BE
+                                | C_LOC_EXCL
+                                | C_VERB_CUE
+                                | C_TRIGGER
+                                | C_LIGHT,
+                        ) && !self.past_participle(j)
+                    }
                 }
                 _ => false,
             };
@@ -1044,19 +1235,50 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// True when token `j` is a lowercase word ending in "-ed" ("described", "based").
+    fn past_participle(&self, j: usize) -> bool {
+        let w = self.text(j);
+        self.lower_word(j) && w.len() > 4 && w.ends_with("ed")
+    }
+
+    /// True when a light verb ("held", "reached", "paid") stands right before token `d`
+    /// (adverbs between are fine).
+    fn light_verb_before(&self, d: usize) -> bool {
+        let mut j = d;
+        while j > self.t0 {
+            j -= 1;
+            if self.mention(j).is_some() {
+                return false;
+            }
+            let w = self.text(j);
+            if w.ends_with("ly") || self.is(j, &["also", "already", "now", "just"]) {
+                continue;
+            }
+            return self.has(j, C_LIGHT);
+        }
+        false
+    }
+
     // ---- place and time ----------------------------------------------------------------------
 
-    /// The place: the first place-marked location after the trigger, else a location modifying
-    /// the noun trigger ("the Geneva summit"), else the nearest one before it.
+    /// The place: the first place-marked location after the trigger within its clause (up to
+    /// token `reach`), else a location modifying the noun trigger ("the Geneva summit"), else the
+    /// nearest one before it in the sentence.
     fn place(
         &self,
         kind: &str,
         i: usize,
         last: usize,
+        reach: usize,
         parts: &[usize],
         premod_place: Option<usize>,
     ) -> Option<usize> {
         let (ts, te) = (self.start(i), self.end(last));
+        let clause_end = if reach > last + 1 {
+            self.end(reach - 1)
+        } else {
+            te
+        };
         let mut before = None;
         let mut after = None;
         let (lo, hi) = self.mention_window(i.saturating_sub(WINDOW), last.saturating_add(WINDOW));
@@ -1069,7 +1291,9 @@ impl<'a> Sent<'a> {
             }
             let span = self.doc.mentions[m].span;
             if span.start >= te {
-                after = Some(e);
+                if span.start < clause_end {
+                    after = Some(e);
+                }
                 break;
             }
             if span.end <= ts {
@@ -1124,18 +1348,19 @@ fn country_parties(kind: &str) -> bool {
     matches!(kind, MEET | AGREE | ATTACK | SUMMIT | DECLARE)
 }
 
+/// Event types whose participial or coordinated clauses share the main clause's subject
+/// ("met X, after being welcomed by Y").
+fn cooperative(kind: &str) -> bool {
+    matches!(
+        kind,
+        MEET | VISIT | AGREE | SUMMIT | triggers::ANNOUNCE | triggers::SIGN
+    )
+}
+
 fn push_new(v: &mut Vec<usize>, e: usize) {
     if !v.contains(&e) {
         v.push(e);
     }
-}
-
-fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut v = Vec::new();
-    for e in it {
-        push_new(&mut v, e);
-    }
-    v
 }
 
 /// Completes an event from a repeat of it: its place and time when it has none.
@@ -1167,7 +1392,7 @@ fn confidence(c: &Cand) -> f32 {
 /// sentence; definite noun triggers that refer back are dropped; repeats of an event (same type
 /// and parties in the same paragraph, or at the same place, or a noun trigger anywhere) are
 /// merged into the first.
-fn finish(cands: Vec<Cand>) -> Vec<Event> {
+fn finish(mut cands: Vec<Cand>) -> Vec<Event> {
     let n = cands.len();
     let mut dropped = vec![false; n];
     let mut a = 0;
@@ -1189,6 +1414,29 @@ fn finish(cands: Vec<Cand>) -> Vec<Event> {
                         .participants
                         .iter()
                         .any(|e| summit_parts.binary_search(e).is_ok());
+            }
+        }
+        // "was welcomed to X and met A and B": one event, told twice in a sentence
+        if b - a <= 16 {
+            for x in a..b {
+                if dropped[x] || cands[x].participants.is_empty() {
+                    continue;
+                }
+                let bigger = (a..b).find(|&y| {
+                    y != x
+                        && !dropped[y]
+                        && cands[y].kind == cands[x].kind
+                        && cands[y].participants.len() > cands[x].participants.len()
+                        && cands[x]
+                            .participants
+                            .iter()
+                            .all(|e| cands[y].participants.contains(e))
+                });
+                if let Some(y) = bigger {
+                    dropped[x] = true;
+                    let from = cands[x].clone();
+                    fill(&mut cands[y], &from);
+                }
             }
         }
         a = b;

@@ -136,7 +136,8 @@ mod lists {
     pub(super) const ACCORD_NOT_AFTER: &[&str] = &["own", "in"];
 
     pub(super) const ATTACK_NOT_AFTER: &[&str] =
-        &["heart", "panic", "asthma", "anxiety", "allergy", "allergic", "in", "on"];
+        &["heart", "panic", "asthma", "anxiety", "allergy", "allergic", "in", "on", "verbal",
+          "personal", "scathing", "blistering", "stinging", "withering", "rhetorical", "savage"];
     pub(super) const ATTACK_NOT_BEFORE: &[&str] = &[
         "midfielder", "midfielders", "midfield", "line", "minded", "third", "player", "players",
         "plan", "plans", "policy", "policies", "decision", "decisions", "record", "comments",
@@ -209,6 +210,12 @@ mod lists {
         &["dead", "fit", "unfit", "safe", "insolvent", "bankrupt", "innocent", "guilty", "winner"];
     pub(super) const KILL_NOT_BEFORE: &[&str] = &["off", "time", "bill", "joy", "mood", "switch"];
     pub(super) const DIE_NOT_BEFORE: &[&str] = &["down", "out", "away", "hard"];
+    pub(super) const KILL_NOT_NEAR: &[&str] = &[
+        "trying", "tried", "try", "attempting", "attempted", "attempt", "plot", "plotted",
+        "plotting", "threatened", "threatening", "threat", "vowed", "wanted", "intended",
+        "planned", "planning", "conspiracy", "to",
+    ];
+    pub(super) const INJURE_NOT_NEAR: &[&str] = &["is", "are", "remains", "remain"];
     pub(super) const RESIGN_NOT_NEAR: &[&str] = &[
         "to", "would", "will", "should", "must", "urged", "refused", "refuses", "demanded",
         "calls", "called", "might", "could", "may", "threatened",
@@ -357,6 +364,7 @@ static DECLARED: [Trigger; 2] = [
 
 static KILL_VERB: [Trigger; 1] = [Trigger {
     not_before: KILL_NOT_BEFORE,
+    not_near: KILL_NOT_NEAR,
     ..tr(KILL, Verb, Any)
 }];
 static DIED: [Trigger; 1] = [Trigger {
@@ -404,6 +412,7 @@ static PROTEST_VERB: [Trigger; 1] = [Trigger {
 
 static INJURE_VERB: [Trigger; 1] = [Trigger {
     not_after: INJURE_NOT_AFTER,
+    not_near: INJURE_NOT_NEAR,
     not_before: INJURE_NOT_BEFORE,
     ..tr(INJURE, Verb, Any)
 }];
@@ -518,6 +527,7 @@ static TABLE: &[(&str, &[Trigger])] = &[
     ("sentencing", &SENTENCE_VERB),
     ("settlement", &AGREE_SETTLEMENT),
     ("shelled", &ATTACK_PLAIN),
+    ("sign", &SIGNED),
     ("signed", &SIGNED),
     ("signing", &SIGNED),
     ("signs", &SIGNED),

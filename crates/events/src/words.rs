@@ -41,20 +41,21 @@ mod lists {
         "not", "never", "no", "without", "didn't", "didn’t", "won't", "won’t", "cannot", "can't",
         "can’t", "wouldn't", "wouldn’t", "failed", "refused", "refuses", "fails", "hasn't",
         "hasn’t", "haven't", "haven’t", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t",
-        "weren't", "weren’t",
+        "weren't", "weren’t", "ruled", "rejected", "rejects", "rejecting", "possible",
+        "potential", "hypothetical", "would-be",
     ];
 
     /// Forms of "be" that make a following participle passive ("was welcomed").
     pub(crate) const BE_FORMS: &[&str] =
-        &["was", "were", "been", "being", "is", "are", "be", "am", "’s", "'s", "get", "got"];
+        &["was", "were", "been", "being", "is", "are", "be", "am", "get", "got"];
 
     /// Speech and cognition verbs: what follows them is a new (reported) clause.
     pub(crate) const SPEECH: &[&str] = &[
         "said", "says", "say", "told", "tells", "added", "adds", "stated", "claimed", "claims",
         "warned", "insisted", "reported", "indicated", "indicate", "believes", "believed",
         "thinks", "thought", "according", "confirmed", "revealed", "suggested", "argued", "noted",
-        "explained", "alleged", "alleges", "denied", "fears", "feared", "hopes", "hoped", "show",
-        "shows", "showed", "suggest", "suggests",
+        "explained", "alleged", "alleges", "fears", "feared", "hopes", "hoped", "show", "shows",
+        "showed", "suggest", "suggests", "quoted", "quoting", "quotes", "saying",
     ];
 
     /// Words that open a new clause; the subject side of a trigger stops at them.
@@ -110,7 +111,7 @@ mod lists {
         "at", "in", "to", "from", "near", "outside", "inside", "across", "around", "through",
         "into", "toward", "towards", "within", "throughout", "over", "on", "about", "via", "off",
         "beyond", "under", "along", "opposite", "onto", "above", "below", "behind", "beside",
-        "past",
+        "past", "for",
     ];
 
     /// Prepositions marking the target of an attack ("fired at Ukraine").
@@ -159,6 +160,26 @@ mod lists {
 }
 
 pub(crate) use lists::*;
+
+/// Auxiliaries: after a comma they start the sentence's own verb phrase (", was deported").
+pub(crate) const AUX: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does",
+];
+
+/// People nouns after which "from" + country names a party ("representatives from Armenia").
+pub(crate) const ROLE_PLURALS: &[&str] = &[
+    "representatives",
+    "officials",
+    "delegates",
+    "delegations",
+    "negotiators",
+    "envoys",
+    "diplomats",
+    "ministers",
+    "leaders",
+    "delegation",
+];
 
 /// True when `w` equals one of `list`, ignoring ASCII case.
 pub(crate) fn is_in(w: &str, list: &[&str]) -> bool {

@@ -422,7 +422,7 @@ fn participants_and_places() {
             "Zelensky and Starmer agreed closer ties, as the pair met in London.",
             &[ZS[0], ZS[1], ("London", "London", Loc)],
             &[
-                "agree 'agreed' [Volodymyr Zelensky, Keir Starmer] @London",
+                "agree 'agreed' [Volodymyr Zelensky, Keir Starmer]",
                 "meet 'met' [Volodymyr Zelensky, Keir Starmer] @London",
             ],
         ),

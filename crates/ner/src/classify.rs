@@ -180,11 +180,20 @@ fn split_offices(doc: &Document, first: usize, last: usize) -> Vec<(usize, usize
     out
 }
 
-/// "Cincinnati Democrat" is a place and a party member, not one name.
+/// "Cincinnati Democrat" is a place and a party member, not one name; "Luis Ortega of Grand
+/// Rapids" is a person and a place (only peers are "of" somewhere: "Lord McFall of Alcluith").
 fn split_members(doc: &Document, a: usize, b: usize) -> Vec<(usize, usize)> {
     let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
     if b > a && is_member_noun(w(b)) && gazetteer(&join(doc, a, b - 1)).is_some() {
         return vec![(a, b - 1), (b, b)];
+    }
+    if let Some(of) = (a + 1..b).find(|&i| w(i) == "of") {
+        let peer = matches!(w(a), "Lord" | "Lady" | "Baron" | "Baroness" | "Duke" | "Duchess" | "Earl" | "Countess" | "Viscount" | "Marquess" | "Bishop" | "Archbishop" | "Prince" | "Princess" | "King" | "Queen");
+        let left = join(doc, a, of - 1);
+        let person_like = people::first_name(w(a)).is_some() || is_courtesy(w(a));
+        if !peer && person_like && gazetteer(&left).is_none() && !orgs::is_org_suffix(w(of - 1)) && !places::is_place_suffix(w(of - 1)) && !orgs::is_org_prefix(w(a)) && !places::is_place_prefix(w(a)) {
+            return vec![(a, of - 1), (of + 1, b)];
+        }
     }
     vec![(a, b)]
 }

@@ -187,31 +187,7 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
         }
         let w = token(doc, prev);
         if w == "," {
-            // "the charity’s chief executive, Janet Moore, said"
-            if prev > 0 {
-                if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[prev - 1].span.end) {
-                    return Some(make(span, entity, kind, cue, 0.85));
-                }
-            }
-            // an apposition: "Smith, a spokesman for the council, said"
-            let mut m = prev;
-            let mut steps = 0;
-            while m > 0 && steps < 14 {
-                m -= 1;
-                steps += 1;
-                if doc.tokens[m].span.start < lo {
-                    return None;
-                }
-                if token(doc, m) == "," {
-                    if m > 0 {
-                        if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[m - 1].span.end) {
-                            return Some(make(span, entity, kind, cue, 0.85));
-                        }
-                    }
-                    break;
-                }
-            }
-            return None;
+            return between_commas(doc, prev, lo, cue);
         }
         if is_filler(w) {
             fillers += 1;
@@ -219,6 +195,16 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
             continue;
         }
         break;
+    }
+    // "X issued a red alert ... and warned that ...": the subject of the sentence
+    if k > 0 && matches!(token(doc, k - 1), "and" | "but") {
+        let s = doc.sentence_index(doc.tokens[k].span.start)?;
+        let first = doc.token_at_or_after(doc.sentences[s].start.max(lo));
+        for t in first..(first + 3).min(k) {
+            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[t].span.start) {
+                return Some(make(span, entity, kind, cue, 0.75));
+            }
+        }
     }
     // a description: "a senior official said", "police said"
     let mut start = k;
@@ -237,6 +223,50 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
         return Some(Attribution { speaker: best_entity_in(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.65 });
     }
     None
+}
+
+/// The speaker of "…, SEGMENT, said": "Smith, a spokesman for the council, said" and
+/// "Eddery, who chairs the committee, said" name the person before the first comma; "the
+/// charity’s chief executive, Janet Moore, said" names the person between the commas.
+fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<Attribution> {
+    let mut first = None;
+    let mut m = comma;
+    while m > 0 && comma - m < 16 {
+        m -= 1;
+        if doc.tokens[m].span.start < lo {
+            break;
+        }
+        if token(doc, m) == "," {
+            first = Some(m);
+            break;
+        }
+    }
+    let inner = |m: usize| -> Option<Attribution> {
+        let (span, entity, kind) = mention_ending_at(doc, doc.tokens[comma - 1].span.end)?;
+        (span.start == doc.tokens[m + 1].span.start).then(|| make(span, entity, kind, cue, 0.85))
+    };
+    let before = |m: usize| -> Option<Attribution> {
+        let (span, entity, kind) = mention_ending_at(doc, doc.tokens[m.checked_sub(1)?].span.end)?;
+        Some(make(span, entity, kind, cue, 0.85))
+    };
+    match first {
+        Some(m) => {
+            let opener = token(doc, m + 1).to_lowercase();
+            let descriptive = matches!(opener.as_str(), "who" | "whose" | "which" | "a" | "an" | "the" | "one" | "now" | "then" | "also" | "herself" | "himself" | "its" | "his" | "her" | "their" | "aged")
+                || opener.chars().all(|c| c.is_ascii_digit());
+            if descriptive {
+                before(m).or_else(|| inner(m))
+            } else {
+                inner(m).or_else(|| before(m))
+            }
+        }
+        // no earlier comma in reach: "In a statement, Janet Moore, ..." is rare; try the mention
+        // right before this comma
+        None => {
+            let (span, entity, kind) = mention_ending_at(doc, doc.tokens[comma.checked_sub(1)?].span.end)?;
+            Some(make(span, entity, kind, cue, 0.8))
+        }
+    }
 }
 
 /// Tokens `[a, b)` read as a speaking noun phrase: its last word is a speaking noun, a
@@ -283,7 +313,7 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
     let prev = k.checked_sub(1).map(|p| token(doc, p).to_lowercase());
     match next.as_deref() {
         Some("to") if matches!(w.as_str(), "said" | "told" | "asked" | "called") => return true,
-        Some("for" | "on" | "off" | "up") if matches!(w.as_str(), "called" | "calls" | "asked" | "wrote") => return true,
+        Some("for" | "on" | "off" | "up") if matches!(w.as_str(), "called" | "calls" | "calling" | "call" | "asked" | "wrote") => return true,
         _ => {}
     }
     matches!(prev.as_deref(), Some("is" | "are" | "was" | "were" | "be" | "been")) && w == "said"

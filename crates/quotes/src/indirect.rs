@@ -125,7 +125,7 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
         }
     }
     let first_word = token(doc, j);
-    if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark) || matches!(first_word, "to" | "goodbye" | "so" | "yes" | "no" | "it" | "nothing" | "something" | "this") {
+    if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark) || matches!(first_word, "to" | "goodbye" | "so" | "yes" | "no" | "nothing" | "something" | "sorry" | "thanks") {
         return None;
     }
     let start = doc.tokens[j].span.start;
