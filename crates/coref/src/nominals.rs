@@ -55,12 +55,20 @@ const ORG_NOUNS: &[&str] = &[
 /// The nominal starting at token `i`, if one does.
 pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
     let det = tok(doc, i);
-    if !matches!(det, "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its") {
-        return None;
-    }
     let n = doc.tokens.len();
     let mut k = i + 1;
     let mut qualifier: Option<String> = None;
+    // a possessive name as determiner: "Norway’s foreign minister", "the club’s manager"
+    let possessive = det.chars().next().is_some_and(char::is_uppercase)
+        && k < n
+        && matches!(tok(doc, k), "’s" | "'s")
+        && !byline_lexicon::words::is_function_word(det);
+    if possessive {
+        qualifier = Some(det.to_string());
+        k += 1;
+    } else if !matches!(det, "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its") {
+        return None;
+    }
     let mut mods = 0;
     while k < n && mods < 3 {
         if doc.tokens[k].kind != TokenKind::Word {

@@ -118,7 +118,16 @@ pub fn sweep(doc: &Document, cl: &mut Clusters) {
         let start = doc.tokens[i].span.start;
         sw.sentence = sw.sentence_of(start);
         while next_name < names.len() && cl.mentions[names[next_name]].span.start <= start {
-            sw.push(cl, names[next_name]);
+            let m = names[next_name];
+            // a person introduced after a unique role was mentioned holds it ("the King" …
+            // "Charles"); bind now so later mentions of the role find the holder
+            if let Some(c) = cl.mentions[m].entity {
+                let first_time = sw.counts.get(c).copied().unwrap_or(0) == 0;
+                if first_time && !pending.is_empty() {
+                    bind_pending(doc, cl, &mut pending, c, cl.mentions[m].span.start);
+                }
+            }
+            sw.push(cl, m);
             next_name += 1;
         }
         sw.prune();
@@ -170,7 +179,6 @@ pub fn sweep(doc: &Document, cl: &mut Clusters) {
             }
         }
     }
-    bind_pending(doc, cl, pending);
 }
 
 fn inside_name(cl: &Clusters, names: &[usize], next_name: usize, start: usize) -> bool {
@@ -224,11 +232,14 @@ fn person_nominal(doc: &Document, cl: &Clusters, sw: &Sweep, names: &[usize], ne
             return cl.mentions[m].entity;
         }
     }
-    // apposition before: "Lord McFall, the former speaker"
-    if i >= 2 && tok(doc, i - 1) == "," && next_name > 0 {
-        let m = names[next_name - 1];
-        if cl.mentions[m].span.end == doc.tokens[i - 2].span.end && is_person_name(m) {
-            return cl.mentions[m].entity;
+    // apposition before: "Lord McFall, the former speaker", "Sarah Lindqvist, Castleford’s
+    // chief executive"
+    if i >= 2 && tok(doc, i - 1) == "," {
+        let end = doc.tokens[i - 2].span.end;
+        if let Some(&m) = names[..next_name].iter().rev().take(4).find(|&&m| cl.mentions[m].span.end == end) {
+            if is_person_name(m) {
+                return cl.mentions[m].entity;
+            }
         }
     }
     let qual = nom.qualifier.as_deref();
@@ -292,31 +303,27 @@ fn org_nominal(cl: &Clusters, sw: &Sweep, noun: &str) -> Option<usize> {
 }
 
 /// Unique roles seen before their holder ("the King" ... "Charles") go to the next person
-/// introduced without a role, within a few sentences.
-fn bind_pending(doc: &Document, cl: &mut Clusters, pending: Vec<(Nominal, Gender)>) {
-    let mut bound: Vec<(String, Option<String>, usize)> = Vec::new();
-    for (nom, gender) in pending {
-        let key = (nom.noun.clone(), nom.qualifier.clone());
-        let c = bound.iter().find(|b| (b.0.clone(), b.1.clone()) == key).map(|b| b.2).or_else(|| {
-            let s = doc.sentence_index(nom.span.start).unwrap_or(0);
-            (0..cl.clusters.len())
-                .filter(|&c| {
-                    let cluster = &cl.clusters[c];
-                    cluster.etype == EntityType::Per && cluster.roles.is_empty() && compatible(cluster.gender, gender)
-                })
-                .filter_map(|c| {
-                    let first = cl.clusters[c].mentions.iter().map(|&m| cl.mentions[m].span.start).min()?;
-                    (first > nom.span.start).then_some((first, c))
-                })
-                // near, or a person named by one word only (royals, popes, stage names)
-                .filter(|(first, c)| doc.sentence_index(*first).unwrap_or(0) <= s + 8 || !cl.clusters[*c].name.contains(' '))
-                .min()
-                .map(|(_, c)| c)
-        });
-        if let Some(c) = c {
-            attach(cl, &nom, c, MentionKind::Nominal);
-            add_role(cl, c, &nom);
-            bound.push((key.0, key.1, c));
-        }
+/// introduced without a role, within a few sentences (or at any distance when that person is
+/// known by one name only).
+fn bind_pending(doc: &Document, cl: &mut Clusters, pending: &mut Vec<(Nominal, Gender)>, c: usize, at: usize) {
+    let cluster = &cl.clusters[c];
+    if cluster.etype != EntityType::Per || !cluster.roles.is_empty() {
+        return;
+    }
+    let s = doc.sentence_index(at).unwrap_or(0);
+    let single = !cluster.name.contains(' ');
+    let gender = cluster.gender;
+    let Some(first) = pending.iter().position(|(nom, g)| {
+        let near = doc.sentence_index(nom.span.start).unwrap_or(0) + 8 >= s;
+        compatible(gender, *g) && (near || single)
+    }) else {
+        return;
+    };
+    let key = (pending[first].0.noun.clone(), pending[first].0.qualifier.clone());
+    let (same, rest): (Vec<_>, Vec<_>) = pending.drain(..).partition(|(n, _)| (n.noun.clone(), n.qualifier.clone()) == key);
+    *pending = rest;
+    for (nom, _) in same {
+        attach(cl, &nom, c, MentionKind::Nominal);
+        add_role(cl, c, &nom);
     }
 }

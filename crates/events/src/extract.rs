@@ -441,9 +441,16 @@ impl<'a> Sent<'a> {
         }
         if r.kind == ATTACK
             && self.is_word(i, "struck")
-            && self.kind(i + 1) == Some(TokenKind::Number)
+            && (i + 1..self.t1.min(i + 4)).any(|j| self.kind(j) == Some(TokenKind::Number))
         {
-            return None; // "struck 158" (cricket)
+            return None; // "struck a superb 176" (cricket)
+        }
+        if r.pos == Pos::Verb && self.text(i).ends_with("ed") && i > self.t0 {
+            // "the four arrested men", "a wounded soldier", "446-9 declared": adjectives
+            let p = i - 1;
+            if self.kind(p) == Some(TokenKind::Number) || self.is(p, ARTICLES) {
+                return None;
+            }
         }
         if r.kind == SUMMIT && self.is_word(last + 1, "of") {
             // "the summit of Everest", "the summit of Mount Snowdon"

@@ -161,6 +161,12 @@ mod lists {
 
 pub(crate) use lists::*;
 
+/// Articles and possessives: a past participle right after one is an adjective ("the jailed
+/// leader").
+pub(crate) const ARTICLES: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+];
+
 /// Auxiliaries: after a comma they start the sentence's own verb phrase (", was deported").
 pub(crate) const AUX: &[&str] = &[
     "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",

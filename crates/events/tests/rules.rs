@@ -595,3 +595,86 @@ fn process_appends_to_existing_events() {
     assert_eq!(d.events.len(), 2);
     assert_eq!(Events::new().find(&d).len(), 1);
 }
+
+#[test]
+fn clause_structure() {
+    check(&[
+        // an owner is not the one acting
+        (
+            "Yeltsin’s children visited Naina in hospital.",
+            &[
+                ("Yeltsin", "Boris Yeltsin", Per),
+                ("Naina", "Naina Yeltsina", Per),
+            ],
+            &["visit 'visited' [Naina Yeltsina]"],
+        ),
+        // the speaker of a trailing attribution is not in the event
+        (
+            "Hamas attacked Israel, Reuters said.",
+            &[
+                ("Hamas", "Hamas", Org),
+                ("Israel", "Israel", Loc),
+                ("Reuters", "Reuters", Org),
+            ],
+            &["attack 'attacked' [Hamas, Israel]"],
+        ),
+        // an appositive between subject and verb is skipped
+        (
+            "Hla Than, a member of parliament for the NLD, died in August.",
+            &[
+                ("Hla Than", "Hla Than", Per),
+                ("NLD", "National League for Democracy", Org),
+            ],
+            &["kill 'died' [Hla Than]"],
+        ),
+        // a second verb phrase does not take the first one's object as subject
+        (
+            "Police found Smith and arrested Jones.",
+            &[("Smith", "John Smith", Per), ("Jones", "Mary Jones", Per)],
+            &["arrest 'arrested' [Mary Jones]"],
+        ),
+        // a participle used as an adjective is no event
+        (
+            "The jailed leader Smith spoke.",
+            &[("Smith", "John Smith", Per)],
+            &[],
+        ),
+        // an organisation after a locative preposition is a venue
+        (
+            "The CGT marched outside Air France headquarters in Paris.",
+            &[
+                ("The CGT", "CGT", Org),
+                ("Air France", "Air France", Org),
+                ("Paris", "Paris", Loc),
+            ],
+            &["protest 'marched' [CGT] @Paris"],
+        ),
+        // "the city of X": the preposition before the head noun governs
+        (
+            "Russia attacked the city of Arbil in northern Iraq.",
+            &[
+                ("Russia", "Russia", Loc),
+                ("Arbil", "Arbil", Loc),
+                ("Iraq", "Iraq", Loc),
+            ],
+            &["attack 'attacked' [Russia, Arbil] @Iraq"],
+        ),
+        // "their meeting" stands for the people just named
+        (
+            "Levy and Kinkel spoke. It was their fourth meeting.",
+            &[("Levy", "David Levy", Per), ("Kinkel", "Klaus Kinkel", Per)],
+            &["meet 'meeting' [David Levy, Klaus Kinkel]"],
+        ),
+        // a noun with no party of its own stays silent
+        (
+            "Officials feared a possible attack on Kyiv.",
+            &[("Kyiv", "Kyiv", Loc)],
+            &[],
+        ),
+        (
+            "Norway rules under a treaty.",
+            &[("Norway", "Norway", Loc)],
+            &[],
+        ),
+    ]);
+}

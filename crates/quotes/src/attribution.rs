@@ -196,14 +196,17 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
         }
         break;
     }
-    // "X issued a red alert ... and warned that ...": the subject of the sentence
+    // "X issued a red alert ... and warned that ...": the subject of the sentence, its first
+    // person if it names one, else a name opening it
     if k > 0 && matches!(token(doc, k - 1), "and" | "but") {
         let s = doc.sentence_index(doc.tokens[k].span.start)?;
         let first = doc.token_at_or_after(doc.sentences[s].start.max(lo));
-        for t in first..(first + 3).min(k) {
-            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[t].span.start) {
-                return Some(make(span, entity, kind, cue, 0.75));
-            }
+        let people = (first..k).filter_map(|t| mention_starting_at(doc, doc.tokens[t].span.start)).find(|(_, e, _)| {
+            e.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.etype == byline_doc::EntityType::Per)
+        });
+        let opener = (first..(first + 3).min(k)).find_map(|t| mention_starting_at(doc, doc.tokens[t].span.start));
+        if let Some((span, entity, kind)) = people.or(opener) {
+            return Some(make(span, entity, kind, cue, 0.75));
         }
     }
     // a description: "a senior official said", "police said"
@@ -243,7 +246,7 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
     }
     let inner = |m: usize| -> Option<Attribution> {
         let (span, entity, kind) = mention_ending_at(doc, doc.tokens[comma - 1].span.end)?;
-        (span.start == doc.tokens[m + 1].span.start).then(|| make(span, entity, kind, cue, 0.85))
+        (span.start == doc.tokens[m + 1].span.start && kind == MentionKind::Name).then(|| make(span, entity, kind, cue, 0.85))
     };
     let before = |m: usize| -> Option<Attribution> {
         let (span, entity, kind) = mention_ending_at(doc, doc.tokens[m.checked_sub(1)?].span.end)?;
