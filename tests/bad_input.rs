@@ -4,14 +4,26 @@
 use crate::util::*;
 
 fn good(dir: &std::path::Path) -> std::path::PathBuf {
-    write(dir, "good.txt", "“It was chaos,” a witness said on Tuesday.".as_bytes())
+    write(
+        dir,
+        "good.txt",
+        "“It was chaos,” a witness said on Tuesday.".as_bytes(),
+    )
 }
 
 fn assert_one_bad(args: &[&str], bad_name: &str, message: &str) {
     let out = run(args);
-    assert_eq!(out.status.code(), Some(1), "exit status; stderr: {}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit status; stderr: {}",
+        stderr(&out)
+    );
     let err = stderr(&out);
-    assert!(err.contains(bad_name) && err.contains(message), "stderr should name {bad_name} and say {message:?}: {err}");
+    assert!(
+        err.contains(bad_name) && err.contains(message),
+        "stderr should name {bad_name} and say {message:?}: {err}"
+    );
     let recs = records(&out);
     assert_eq!(recs.len(), 1, "the good document is still processed");
     assert_eq!(recs[0]["id"], "good.txt");
@@ -23,15 +35,27 @@ fn empty_file() {
     let d = tempfile::tempdir().unwrap();
     let bad = write(d.path(), "empty.txt", b"");
     let g = good(d.path());
-    assert_one_bad(&["extract", bad.to_str().unwrap(), g.to_str().unwrap(), "-q"], "empty.txt", "empty");
+    assert_one_bad(
+        &["extract", bad.to_str().unwrap(), g.to_str().unwrap(), "-q"],
+        "empty.txt",
+        "empty",
+    );
 }
 
 #[test]
 fn binary_file() {
     let d = tempfile::tempdir().unwrap();
-    let bad = write(d.path(), "image.txt", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xd8, 0]);
+    let bad = write(
+        d.path(),
+        "image.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xd8, 0],
+    );
     let g = good(d.path());
-    assert_one_bad(&["extract", bad.to_str().unwrap(), g.to_str().unwrap(), "-q"], "image.txt", "binary");
+    assert_one_bad(
+        &["extract", bad.to_str().unwrap(), g.to_str().unwrap(), "-q"],
+        "image.txt",
+        "binary",
+    );
 }
 
 #[test]
@@ -39,7 +63,16 @@ fn missing_path() {
     let d = tempfile::tempdir().unwrap();
     let g = good(d.path());
     let missing = d.path().join("nope.txt");
-    assert_one_bad(&["extract", missing.to_str().unwrap(), g.to_str().unwrap(), "-q"], "nope.txt", "cannot read");
+    assert_one_bad(
+        &[
+            "extract",
+            missing.to_str().unwrap(),
+            g.to_str().unwrap(),
+            "-q",
+        ],
+        "nope.txt",
+        "cannot read",
+    );
 }
 
 #[test]
@@ -49,7 +82,11 @@ fn huge_file_is_rejected_quickly_with_the_limit_named() {
     let big: String = line.repeat(50 * 1024 * 1024 / line.len() + 1);
     let bad = write(d.path(), "big.txt", big.as_bytes());
     let g = good(d.path());
-    assert_one_bad(&["extract", bad.to_str().unwrap(), g.to_str().unwrap(), "-q"], "big.txt", "--max-bytes");
+    assert_one_bad(
+        &["extract", bad.to_str().unwrap(), g.to_str().unwrap(), "-q"],
+        "big.txt",
+        "--max-bytes",
+    );
 }
 
 #[test]
@@ -59,14 +96,21 @@ fn broken_jsonl_line_names_the_line_and_keeps_the_rest() {
     let out = run(&["extract", p.to_str().unwrap(), "-q"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("news.jsonl:2"), "{}", stderr(&out));
-    let ids: Vec<_> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["one", "three"]);
 }
 
 #[test]
 fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     let d = tempfile::tempdir().unwrap();
-    let p = write(d.path(), "latin1.txt", b"The caf\xe9 owner said she would reopen on Monday.");
+    let p = write(
+        d.path(),
+        "latin1.txt",
+        b"The caf\xe9 owner said she would reopen on Monday.",
+    );
     let out = run(&["extract", p.to_str().unwrap(), "-q"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let r = &records(&out)[0];

@@ -28,9 +28,18 @@ fn directories_jsonl_and_gzip_in_input_order() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     std::io::Write::write_all(&mut gz, b"Police said three people were hurt.").unwrap();
     write(&sub, "d.txt.gz", &gz.finish().unwrap());
-    let out = run(&["extract", dir.path().to_str().unwrap(), "--quiet", "--jobs", "2"]);
+    let out = run(&[
+        "extract",
+        dir.path().to_str().unwrap(),
+        "--quiet",
+        "--jobs",
+        "2",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let ids: Vec<String> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["a.txt", "j1", "j2", "d.txt.gz"]);
     let recs = records(&out);
     assert_eq!(recs[1]["meta"]["date"], "2024-03-01");
@@ -41,13 +50,28 @@ fn directories_jsonl_and_gzip_in_input_order() {
 #[test]
 fn json_format_is_pretty_and_date_overrides() {
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "x.txt", b"date 2025-01-01 \n\nThe council met on Monday.");
-    let out = run(&["extract", p.to_str().unwrap(), "--format", "json", "--date", "2025-06-25", "--quiet"]);
+    let p = write(
+        dir.path(),
+        "x.txt",
+        b"date 2025-01-01 \n\nThe council met on Monday.",
+    );
+    let out = run(&[
+        "extract",
+        p.to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        "2025-06-25",
+        "--quiet",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(text.starts_with("{\n"), "pretty JSON expected");
     let rec: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(rec["times"][0]["value"], "2025-06-23", "Monday before 2025-06-25");
+    assert_eq!(
+        rec["times"][0]["value"], "2025-06-23",
+        "Monday before 2025-06-25"
+    );
 }
 
 #[test]
@@ -59,7 +83,10 @@ fn summary_goes_to_stderr_and_output_file_works() {
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let err = stderr(&out);
-    assert!(err.contains("1 documents ok, 0 failed") && err.contains("words/s"), "{err}");
+    assert!(
+        err.contains("1 documents ok, 0 failed") && err.contains("words/s"),
+        "{err}"
+    );
     let written = std::fs::read_to_string(o).unwrap();
     assert_eq!(written.lines().count(), 1);
 }
@@ -67,7 +94,10 @@ fn summary_goes_to_stderr_and_output_file_works() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["extract", "--format", "xml"]).status.code(), Some(2));
-    assert_eq!(run(&["extract", "--date", "23/06/2025", "x"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "--date", "23/06/2025", "x"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["nonsense"]).status.code(), Some(2));
 }
 
@@ -75,7 +105,16 @@ fn usage_errors_exit_2() {
 fn pipeline_explain_lists_stages() {
     let out = run(&["pipeline", "--explain"]);
     let s = String::from_utf8_lossy(&out.stdout);
-    for stage in ["clean", "segment", "ner", "coref", "quotes", "times", "quantities", "events"] {
+    for stage in [
+        "clean",
+        "segment",
+        "ner",
+        "coref",
+        "quotes",
+        "times",
+        "quantities",
+        "events",
+    ] {
         assert!(s.contains(stage), "{stage} missing from {s}");
     }
 }

@@ -29,7 +29,13 @@ fn fixtures_score_at_least_their_floors() {
     for (name, min_checks, min_speakers) in FLOORS {
         let article = dir.join(format!("{name}.txt"));
         let gold = dir.join(format!("{name}.gold.json"));
-        let out = run(&["extract", article.to_str().unwrap(), "--format", "json", "-q"]);
+        let out = run(&[
+            "extract",
+            article.to_str().unwrap(),
+            "--format",
+            "json",
+            "-q",
+        ]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         let rec = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(rec.path(), &out.stdout).unwrap();
@@ -42,7 +48,11 @@ fn fixtures_score_at_least_their_floors() {
             .output()
             .expect("python3");
         let res: serde_json::Value = serde_json::from_slice(&scored.stdout).expect("scorer JSON");
-        assert_eq!(res["valid"], true, "{name}: invalid record {:?}", res["violations"]);
+        assert_eq!(
+            res["valid"], true,
+            "{name}: invalid record {:?}",
+            res["violations"]
+        );
         let passed = res["passed"].as_u64().unwrap();
         let speakers = res["quotes"]["attributed"].as_u64().unwrap();
         if passed < *min_checks || speakers < *min_speakers {
@@ -58,10 +68,21 @@ fn seed_article_scores_full_marks() {
         eprintln!("skipped: ../shared/tools not present");
         return;
     };
-    let out = run(&["extract", shared.join("golden/seed-article.txt").to_str().unwrap(), "--format", "json", "-q"]);
+    let out = run(&[
+        "extract",
+        shared.join("golden/seed-article.txt").to_str().unwrap(),
+        "--format",
+        "json",
+        "-q",
+    ]);
     let rec = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(rec.path(), &out.stdout).unwrap();
-    let scored = Command::new("python3").arg(shared.join("tools/score_seed.py")).arg(rec.path()).arg("--json").output().unwrap();
+    let scored = Command::new("python3")
+        .arg(shared.join("tools/score_seed.py"))
+        .arg(rec.path())
+        .arg("--json")
+        .output()
+        .unwrap();
     let res: serde_json::Value = serde_json::from_slice(&scored.stdout).unwrap();
     assert_eq!(res["valid"], true);
     assert_eq!(res["quotes"]["found"], 8);

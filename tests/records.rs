@@ -4,8 +4,16 @@ use crate::util::*;
 
 #[test]
 fn every_span_of_every_fixture_slices_the_text() {
-    let dirs = [root().join("examples"), root().join("tests/fixtures/articles")];
-    let out = run(&["extract", dirs[0].to_str().unwrap(), dirs[1].to_str().unwrap(), "-q"]);
+    let dirs = [
+        root().join("examples"),
+        root().join("tests/fixtures/articles"),
+    ];
+    let out = run(&[
+        "extract",
+        dirs[0].to_str().unwrap(),
+        dirs[1].to_str().unwrap(),
+        "-q",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let recs = records(&out);
     assert!(recs.len() >= 9, "all fixtures processed");
@@ -30,7 +38,11 @@ fn seed_article_offsets_are_code_points() {
         eprintln!("skipped: ../shared not present");
         return;
     };
-    let out = run(&["extract", shared.join("golden/seed-article.txt").to_str().unwrap(), "-q"]);
+    let out = run(&[
+        "extract",
+        shared.join("golden/seed-article.txt").to_str().unwrap(),
+        "-q",
+    ]);
     let r = &records(&out)[0];
     check_spans(r);
     // the seed has curly quotes: byte and code point offsets differ there

@@ -30,7 +30,12 @@ pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn byline");
-    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
     child.wait_with_output().expect("wait")
 }
 
@@ -63,7 +68,11 @@ pub fn check_spans(rec: &serde_json::Value) {
         }
         let s = sp["start"].as_u64().expect("start") as usize;
         let e = sp["end"].as_u64().expect("end") as usize;
-        assert!(s <= e && e <= text.len(), "{what}: [{s}, {e}) outside text of {}", text.len());
+        assert!(
+            s <= e && e <= text.len(),
+            "{what}: [{s}, {e}) outside text of {}",
+            text.len()
+        );
         if let Some(t) = sp.get("text").and_then(|t| t.as_str()) {
             let got: String = text[s..e].iter().collect();
             assert_eq!(got, t, "{what}: text[{s}:{e}]");

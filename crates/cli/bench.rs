@@ -24,7 +24,9 @@ pub struct BenchArgs {
 }
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
-    let seeds: Vec<Document> = Inputs::new(args.paths.clone(), ReadOptions::default()).filter_map(Result::ok).collect();
+    let seeds: Vec<Document> = Inputs::new(args.paths.clone(), ReadOptions::default())
+        .filter_map(Result::ok)
+        .collect();
     if seeds.is_empty() {
         bail!("no readable articles in {:?}", args.paths);
     }
@@ -40,11 +42,24 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let pipeline = Pipeline::default();
-    eprintln!("byline bench: {} documents, {:.1} MB of text", corpus.len(), bytes as f64 / 1e6);
+    eprintln!(
+        "byline bench: {} documents, {:.1} MB of text",
+        corpus.len(),
+        bytes as f64 / 1e6
+    );
 
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().context("thread pool")?;
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .context("thread pool")?;
     let (words, secs) = timed(&one, &pipeline, corpus.clone())?;
-    println!("1 thread:   {:>10.0} words/s  ({} words, {:.2} s, {:.1} MB/s)", words as f64 / secs, words, secs, bytes as f64 / 1e6 / secs);
+    println!(
+        "1 thread:   {:>10.0} words/s  ({} words, {:.2} s, {:.1} MB/s)",
+        words as f64 / secs,
+        words,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
 
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {
@@ -53,16 +68,31 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let all = b.build().context("thread pool")?;
     let n = all.current_num_threads();
     let (words, secs) = timed(&all, &pipeline, corpus)?;
-    println!("{n} threads: {:>10.0} words/s  ({} words, {:.2} s, {:.1} MB/s)", words as f64 / secs, words, secs, bytes as f64 / 1e6 / secs);
+    println!(
+        "{n} threads: {:>10.0} words/s  ({} words, {:.2} s, {:.1} MB/s)",
+        words as f64 / secs,
+        words,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
     Ok(ExitCode::SUCCESS)
 }
 
-fn timed(pool: &rayon::ThreadPool, pipeline: &Pipeline, corpus: Vec<Document>) -> anyhow::Result<(usize, f64)> {
+fn timed(
+    pool: &rayon::ThreadPool,
+    pipeline: &Pipeline,
+    corpus: Vec<Document>,
+) -> anyhow::Result<(usize, f64)> {
     let start = Instant::now();
     let words: usize = pool.install(|| {
         corpus
             .into_par_iter()
-            .map(|d| pipeline.process(d).map(|r| r.text.split_whitespace().count()).unwrap_or(0))
+            .map(|d| {
+                pipeline
+                    .process(d)
+                    .map(|r| r.text.split_whitespace().count())
+                    .unwrap_or(0)
+            })
             .sum()
     });
     let secs = start.elapsed().as_secs_f64();

@@ -72,10 +72,19 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
-    let mut inputs = Inputs::new(args.paths.clone(), ReadOptions { max_bytes: args.max_bytes });
+    let mut inputs = Inputs::new(
+        args.paths.clone(),
+        ReadOptions {
+            max_bytes: args.max_bytes,
+        },
+    );
     let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
     let start = Instant::now();
-    let mut tally = Tally { ok: 0, failed: 0, words: 0 };
+    let mut tally = Tally {
+        ok: 0,
+        failed: 0,
+        words: 0,
+    };
     loop {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
         if batch.is_empty() {
@@ -118,7 +127,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         summary(&tally, start.elapsed());
     }
-    Ok(if tally.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if tally.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn write_record(out: &mut dyn Write, rec: &Record, format: Format) -> anyhow::Result<()> {
@@ -153,8 +166,10 @@ impl Progress {
         let bar = enabled.then(|| {
             let b = indicatif::ProgressBar::hidden();
             b.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {pos} documents {per_sec} [{elapsed}]")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} documents {per_sec} [{elapsed}]",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             );
             b
         });

@@ -62,11 +62,19 @@ fn explain() -> anyhow::Result<ExitCode> {
     let p = byline_pipeline::Pipeline::default();
     println!("{:<12} {:<50} produces", "stage", "requires");
     for s in p.explain() {
-        println!("{:<12} {:<50} {}", s.name, s.requires.join(", "), s.produces.join(", "));
+        println!(
+            "{:<12} {:<50} {}",
+            s.name,
+            s.requires.join(", "),
+            s.produces.join(", ")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -11,94 +11,247 @@ const CUES: &[(&str, &[&str])] = &[
     (
         "donation-appeal",
         &[
-            "donate", "donation", "donations", "your support", "support us", "support our",
-            "support now", "supporting us", "support independent", "contribute today",
-            "make a contribution", "every contribution", "paywall", "paywalls", "reader-funded",
-            "funded by readers", "quality journalism", "independent journalism",
-            "our journalism", "our reporting", "become a member", "become a supporter",
-            "becoming a member", "becoming a supporter", "readers like you", "please consider",
-            "consider supporting", "keeps our reporters", "support our work", "fund our",
-            "chip in", "make a gift", "those who can afford", "keep our journalism",
+            "donate",
+            "donation",
+            "donations",
+            "your support",
+            "support us",
+            "support our",
+            "support now",
+            "supporting us",
+            "support independent",
+            "contribute today",
+            "make a contribution",
+            "every contribution",
+            "paywall",
+            "paywalls",
+            "reader-funded",
+            "funded by readers",
+            "quality journalism",
+            "independent journalism",
+            "our journalism",
+            "our reporting",
+            "become a member",
+            "become a supporter",
+            "becoming a member",
+            "becoming a supporter",
+            "readers like you",
+            "please consider",
+            "consider supporting",
+            "keeps our reporters",
+            "support our work",
+            "fund our",
+            "chip in",
+            "make a gift",
+            "those who can afford",
+            "keep our journalism",
         ],
     ),
     (
         "newsletter",
         &[
-            "newsletter", "newsletters", "sign up", "sign-up", "signup", "your inbox",
-            "email address", "subscribe to our", "delivered to your", "unsubscribe",
-            "privacy policy", "privacy notice", "by signing up", "straight to your inbox",
-            "news alerts", "breaking news alerts", "straight to your phone", "push notifications",
-            "download our", "our free app", "our app", "the app store", "google play",
+            "newsletter",
+            "newsletters",
+            "sign up",
+            "sign-up",
+            "signup",
+            "your inbox",
+            "email address",
+            "subscribe to our",
+            "delivered to your",
+            "unsubscribe",
+            "privacy policy",
+            "privacy notice",
+            "by signing up",
+            "straight to your inbox",
+            "news alerts",
+            "breaking news alerts",
+            "straight to your phone",
+            "push notifications",
+            "download our",
+            "our free app",
+            "our app",
+            "the app store",
+            "google play",
         ],
     ),
     (
         "related-links",
         &[
-            "read more", "related:", "related articles", "related stories", "see also",
-            "more on this story", "most read", "most popular", "you may also like", "read next",
-            "what to read next", "click here", "watch the video", "listen to this article",
-            "recommended reading", "more stories", "top stories", "this article is part of",
-            "more from the", "also read", "read also", "further reading", "most viewed",
-            "part of our series", "our series on", "in our series",
+            "read more",
+            "related:",
+            "related articles",
+            "related stories",
+            "see also",
+            "more on this story",
+            "most read",
+            "most popular",
+            "you may also like",
+            "read next",
+            "what to read next",
+            "click here",
+            "watch the video",
+            "listen to this article",
+            "recommended reading",
+            "more stories",
+            "top stories",
+            "this article is part of",
+            "more from the",
+            "also read",
+            "read also",
+            "further reading",
+            "most viewed",
+            "part of our series",
+            "our series on",
+            "in our series",
         ],
     ),
     (
         "share",
         &[
-            "share this", "share on", "share via", "share article", "click to share",
-            "follow us", "like us on", "tweet this", "copy link", "email this", "share story",
-            "share page", "on instagram", "on facebook", "on linkedin", "on tiktok", "on youtube",
-            "on whatsapp", "on bluesky", "on threads", "share your",
+            "share this",
+            "share on",
+            "share via",
+            "share article",
+            "click to share",
+            "follow us",
+            "like us on",
+            "tweet this",
+            "copy link",
+            "email this",
+            "share story",
+            "share page",
+            "on instagram",
+            "on facebook",
+            "on linkedin",
+            "on tiktok",
+            "on youtube",
+            "on whatsapp",
+            "on bluesky",
+            "on threads",
+            "share your",
         ],
     ),
     (
         "advertisement",
         &[
-            "advertisement", "sponsored content", "ad feature", "story continues below",
-            "continue reading below", "scroll to continue", "paid content", "partner content",
+            "advertisement",
+            "sponsored content",
+            "ad feature",
+            "story continues below",
+            "continue reading below",
+            "scroll to continue",
+            "paid content",
+            "partner content",
         ],
     ),
-    ("cookie", &["cookies", "cookie policy", "accept all", "manage preferences"]),
+    (
+        "cookie",
+        &[
+            "cookies",
+            "cookie policy",
+            "accept all",
+            "manage preferences",
+        ],
+    ),
     (
         "live-banner",
         &[
-            "no longer being updated", "rolling coverage", "live coverage", "live updates",
-            "follow our", "follow live", "latest updates", "this live blog",
+            "no longer being updated",
+            "rolling coverage",
+            "live coverage",
+            "live updates",
+            "follow our",
+            "follow live",
+            "latest updates",
+            "this live blog",
         ],
     ),
     (
         "comments",
         &[
-            "join the conversation", "comment now", "view comments", "post a comment",
-            "community guidelines", "show comments", "in the comments", "comments below",
-            "comments section", "have your say", "comments are closed", "comments are open",
-            "joining the conversation", "leave a comment",
+            "join the conversation",
+            "comment now",
+            "view comments",
+            "post a comment",
+            "community guidelines",
+            "show comments",
+            "in the comments",
+            "comments below",
+            "comments section",
+            "have your say",
+            "comments are closed",
+            "comments are open",
+            "joining the conversation",
+            "leave a comment",
         ],
     ),
     (
         "copyright",
         &[
-            "©", "copyright", "all rights reserved", "terms of use", "terms and conditions",
-            "may not be published", "without permission", "redistributed", "may not be reproduced",
+            "©",
+            "copyright",
+            "all rights reserved",
+            "terms of use",
+            "terms and conditions",
+            "may not be published",
+            "without permission",
+            "redistributed",
+            "may not be reproduced",
         ],
     ),
     (
         "subscription",
         &[
-            "subscribe", "subscriber", "subscribers", "already a subscriber", "log in",
-            "sign in", "free trial", "unlimited access", "subscription", "register now",
-            "create an account", "subscribe now",
+            "subscribe",
+            "subscriber",
+            "subscribers",
+            "already a subscriber",
+            "log in",
+            "sign in",
+            "free trial",
+            "unlimited access",
+            "subscription",
+            "register now",
+            "create an account",
+            "subscribe now",
         ],
     ),
 ];
 
 /// Credit words that mark a photo caption.
 const CAPTION_CUES: &[&str] = &[
-    "photograph:", "photo:", "picture:", "image:", "credit:", "illustration:", "photos:",
-    "caption:", "image supplied", "photo supplied", "supplied by", "file photo", "handout photo",
-    "(pictured)", "pictured above", "pictured below",
-    "pictured:", "photo credit", "image source", "getty images", "shutterstock", "alamy",
-    "pa wire", "pa media", "/pa", "/reuters", "/ap", "/afp", "/epa", "/getty", "via getty",
+    "photograph:",
+    "photo:",
+    "picture:",
+    "image:",
+    "credit:",
+    "illustration:",
+    "photos:",
+    "caption:",
+    "image supplied",
+    "photo supplied",
+    "supplied by",
+    "file photo",
+    "handout photo",
+    "(pictured)",
+    "pictured above",
+    "pictured below",
+    "pictured:",
+    "photo credit",
+    "image source",
+    "getty images",
+    "shutterstock",
+    "alamy",
+    "pa wire",
+    "pa media",
+    "/pa",
+    "/reuters",
+    "/ap",
+    "/afp",
+    "/epa",
+    "/getty",
+    "via getty",
 ];
 
 /// Decides what to keep of one paragraph: returns the byte range to keep (empty to drop it)
@@ -151,7 +304,12 @@ pub fn paragraph_reason(para: &str) -> Option<&'static str> {
     }
     let address = lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| matches!(*w, "you" | "your" | "we" | "us" | "our" | "we're" | "you're"))
+        .filter(|w| {
+            matches!(
+                *w,
+                "you" | "your" | "we" | "us" | "our" | "we're" | "you're"
+            )
+        })
         .count();
     let ratio = address as f64 / words as f64;
     let dense = hits as f64 / words as f64 >= 0.03;
@@ -163,25 +321,70 @@ pub fn paragraph_reason(para: &str) -> Option<&'static str> {
 
 /// Verbs that open a call to action addressed to the reader.
 const CTA_VERBS: &[&str] = &[
-    "follow", "download", "share", "subscribe", "sign", "get", "join", "click", "tap", "watch",
-    "listen", "register", "like", "support", "donate", "read", "comment", "tell", "send",
-    "install", "try", "discover", "explore", "enjoy", "visit",
+    "follow",
+    "download",
+    "share",
+    "subscribe",
+    "sign",
+    "get",
+    "join",
+    "click",
+    "tap",
+    "watch",
+    "listen",
+    "register",
+    "like",
+    "support",
+    "donate",
+    "read",
+    "comment",
+    "tell",
+    "send",
+    "install",
+    "try",
+    "discover",
+    "explore",
+    "enjoy",
+    "visit",
 ];
 
 /// "Follow us on Instagram ...", "Download our free app ...", "Share your verdict ...": an
 /// imperative verb opening a short paragraph that speaks to the reader or names a platform.
 fn is_call_to_action(lower: &str) -> bool {
-    let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     if !CTA_VERBS.contains(&first) {
         return false;
     }
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     words.iter().any(|w| {
         matches!(
             *w,
-            "our" | "your" | "us" | "you" | "instagram" | "facebook" | "linkedin" | "tiktok"
-                | "youtube" | "whatsapp" | "twitter" | "x" | "app" | "newsletter" | "podcast"
-                | "inbox" | "alerts" | "comments" | "bluesky" | "threads"
+            "our"
+                | "your"
+                | "us"
+                | "you"
+                | "instagram"
+                | "facebook"
+                | "linkedin"
+                | "tiktok"
+                | "youtube"
+                | "whatsapp"
+                | "twitter"
+                | "x"
+                | "app"
+                | "newsletter"
+                | "podcast"
+                | "inbox"
+                | "alerts"
+                | "comments"
+                | "bluesky"
+                | "threads"
         )
     })
 }
@@ -189,10 +392,16 @@ fn is_call_to_action(lower: &str) -> bool {
 /// Ticker and menu lines: several items separated by " | " or " • ", or one separator in a
 /// short line that opens like a label ("LIVE | ...", "Most read: A | B").
 fn is_navigation(para: &str) -> bool {
-    let seps = para.matches(" | ").count() + para.matches(" • ").count() + para.matches(" · ").count();
+    let seps =
+        para.matches(" | ").count() + para.matches(" • ").count() + para.matches(" · ").count();
     let words = para.split_whitespace().count();
-    let label = para.split_whitespace().next().is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
-        || para.split(['|', '•']).next().is_some_and(|head| head.contains(':'));
+    let label =
+        para.split_whitespace().next().is_some_and(|w| {
+            w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        }) || para
+            .split(['|', '•'])
+            .next()
+            .is_some_and(|head| head.contains(':'));
     (seps >= 2 && words <= 60) || (seps == 1 && label && words <= 40)
 }
 
@@ -219,7 +428,9 @@ fn sentence_reason(s: &str) -> Option<&'static str> {
 /// A paragraph that reports speech ("said", "told") is news even when it mentions a
 /// newsletter or a donation.
 fn looks_like_reporting(lower: &str) -> bool {
-    [" said", " says", " told ", " according to "].iter().any(|c| lower.contains(c))
+    [" said", " says", " told ", " according to "]
+        .iter()
+        .any(|c| lower.contains(c))
 }
 
 fn is_caption(lower: &str) -> bool {
@@ -289,7 +500,10 @@ fn rough_sentences(p: &str) -> Vec<Range<usize>> {
         while m < bytes.len() && matches!(bytes[m].1, '”' | '’' | '"' | '\'' | ')') {
             m += 1;
         }
-        if m + 1 < bytes.len() && bytes[m].1 == ' ' && (bytes[m + 1].1.is_uppercase() || matches!(bytes[m + 1].1, '“' | '"')) {
+        if m + 1 < bytes.len()
+            && bytes[m].1 == ' '
+            && (bytes[m + 1].1.is_uppercase() || matches!(bytes[m + 1].1, '“' | '"'))
+        {
             let end = bytes[m].0;
             let prev_word = p[start..i].rsplit(' ').next().unwrap_or("");
             if matches!(prev_word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "No") {
@@ -357,7 +571,8 @@ mod tests {
 
     #[test]
     fn trims_glued_edges() {
-        let (kept, reasons) = keep("The council approved the plan on Tuesday. Read more: Why the plan matters");
+        let (kept, reasons) =
+            keep("The council approved the plan on Tuesday. Read more: Why the plan matters");
         assert_eq!(kept, "The council approved the plan on Tuesday.");
         assert_eq!(reasons, vec!["related-links"]);
     }

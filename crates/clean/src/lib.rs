@@ -47,7 +47,9 @@ pub struct Clean {
 
 impl Default for Clean {
     fn default() -> Self {
-        Clean { remove_boilerplate: true }
+        Clean {
+            remove_boilerplate: true,
+        }
     }
 }
 
@@ -98,7 +100,11 @@ impl Stage for Clean {
                 byte += w;
             }
         }
-        doc.boilerplate.extend(removed.into_iter().map(|(text, reason)| Boilerplate { text, reason }));
+        doc.boilerplate.extend(
+            removed
+                .into_iter()
+                .map(|(text, reason)| Boilerplate { text, reason }),
+        );
         doc.text = text;
         doc.alignment = alignment;
         Ok(())
@@ -107,8 +113,8 @@ impl Stage for Clean {
 
 /// Splits normalised characters into paragraphs, collapsing inner whitespace.
 fn split_paragraphs(chars: &[NChar]) -> Vec<Vec<NChar>> {
-    let has_blank_line = chars.windows(2).any(|w| w[0].c == '\n' && w[1].c == '\n')
-        || blank_line_with_spaces(chars);
+    let has_blank_line =
+        chars.windows(2).any(|w| w[0].c == '\n' && w[1].c == '\n') || blank_line_with_spaces(chars);
     let line_count = chars.iter().filter(|c| c.c == '\n').count();
     let per_line = !has_blank_line && line_count >= 2;
     let mut out = Vec::new();
@@ -123,7 +129,10 @@ fn split_paragraphs(chars: &[NChar]) -> Vec<Vec<NChar>> {
             if newlines >= 2 || per_line {
                 flush(&mut cur, &mut out);
             } else if !cur.is_empty() {
-                cur.push(NChar { c: ' ', raw: nc.raw });
+                cur.push(NChar {
+                    c: ' ',
+                    raw: nc.raw,
+                });
             }
             newlines = 0;
         }
@@ -189,9 +198,15 @@ mod tests {
         let d = clean(raw);
         assert_eq!(d.text, "Hello world.\n\nSecond one.");
         let i = d.text.find("Second").unwrap();
-        assert_eq!(&raw[d.alignment.to_raw(i)..d.alignment.to_raw(i) + 6], "Second");
+        assert_eq!(
+            &raw[d.alignment.to_raw(i)..d.alignment.to_raw(i) + 6],
+            "Second"
+        );
         let j = d.text.find("world").unwrap();
-        assert_eq!(&raw[d.alignment.to_raw(j)..d.alignment.to_raw(j) + 5], "world");
+        assert_eq!(
+            &raw[d.alignment.to_raw(j)..d.alignment.to_raw(j) + 5],
+            "world"
+        );
     }
 
     #[test]

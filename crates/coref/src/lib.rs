@@ -48,7 +48,12 @@ impl Stage for Coref {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tokens, Layer::Sentences, Layer::QuotedRegions, Layer::Mentions]
+        &[
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::QuotedRegions,
+            Layer::Mentions,
+        ]
     }
 
     fn produces(&self) -> &'static [Layer] {
@@ -116,9 +121,21 @@ impl Clusters {
     /// Writes mentions and entities into the document: mentions sorted by position, entities
     /// ordered by first mention.
     fn write(self, doc: &mut Document) {
-        let Clusters { mut mentions, clusters } = self;
-        let mut order: Vec<usize> = (0..clusters.len()).filter(|&c| !clusters[c].mentions.is_empty()).collect();
-        let first = |c: usize| clusters[c].mentions.iter().map(|&m| mentions[m].span.start).min().unwrap_or(0);
+        let Clusters {
+            mut mentions,
+            clusters,
+        } = self;
+        let mut order: Vec<usize> = (0..clusters.len())
+            .filter(|&c| !clusters[c].mentions.is_empty())
+            .collect();
+        let first = |c: usize| {
+            clusters[c]
+                .mentions
+                .iter()
+                .map(|&m| mentions[m].span.start)
+                .min()
+                .unwrap_or(0)
+        };
         order.sort_by_key(|&c| first(c));
         let mut new_id = vec![None; clusters.len()];
         for (k, &c) in order.iter().enumerate() {
@@ -132,7 +149,11 @@ impl Clusters {
         mentions.dedup_by_key(|m| (m.span.start, m.span.end));
         let mut entities: Vec<Entity> = order
             .iter()
-            .map(|&c| Entity { name: clusters[c].name.clone(), etype: clusters[c].etype, mentions: Vec::new() })
+            .map(|&c| Entity {
+                name: clusters[c].name.clone(),
+                etype: clusters[c].etype,
+                mentions: Vec::new(),
+            })
             .collect();
         for (i, m) in mentions.iter().enumerate() {
             if let Some(e) = m.entity {

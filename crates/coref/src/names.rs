@@ -23,7 +23,13 @@ pub struct PersonName {
 /// Splits a person mention ("Sir Keir Starmer", "Mr Zelensky", "Lord McFall of Alcluith").
 pub fn parse_person(text: &str) -> PersonName {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    let mut out = PersonName { title_gender: Gender::Unknown, title: None, words: Vec::new(), first: None, last: None };
+    let mut out = PersonName {
+        title_gender: Gender::Unknown,
+        title: None,
+        words: Vec::new(),
+        first: None,
+        last: None,
+    };
     while let Some(&w) = words.first() {
         let bare = w.trim_end_matches('.');
         let g = people::honorific(w).or_else(|| people::honorific(&format!("{bare}.")));
@@ -39,9 +45,15 @@ pub fn parse_person(text: &str) -> PersonName {
         }
     }
     let core: Vec<&str> = words.iter().copied().take_while(|w| *w != "of").collect();
-    let core: Vec<&str> = core.into_iter().filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV")).collect();
+    let core: Vec<&str> = core
+        .into_iter()
+        .filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"))
+        .collect();
     out.words = words.iter().map(|s| s.to_string()).collect();
-    let first_name_title = matches!(out.title.as_deref(), Some("Sir" | "Dame" | "King" | "Queen" | "Prince" | "Princess" | "Pope"));
+    let first_name_title = matches!(
+        out.title.as_deref(),
+        Some("Sir" | "Dame" | "King" | "Queen" | "Prince" | "Princess" | "Pope")
+    );
     match core.len() {
         0 => {}
         1 => {
@@ -92,7 +104,10 @@ fn person(cl: &mut Clusters, text: &str) -> usize {
     let gender = if p.title_gender != Gender::Unknown {
         p.title_gender
     } else {
-        p.first.as_deref().and_then(people::first_name).unwrap_or(Gender::Unknown)
+        p.first
+            .as_deref()
+            .and_then(people::first_name)
+            .unwrap_or(Gender::Unknown)
     };
     let full = p.words.join(" ");
     let found = cl.clusters.iter().enumerate().rev().find(|(_, c)| {
@@ -107,8 +122,12 @@ fn person(cl: &mut Clusters, text: &str) -> usize {
                 c.last.as_ref() == Some(l) && c.first.as_ref().is_none_or(|cf| cf == f)
                     || (c.last.is_none() && c.first.as_ref() == Some(f) && c.key == *f)
             }
-            (None, Some(l)) => c.last.as_ref() == Some(l) || (c.last.is_none() && c.first.as_ref() == Some(l)),
-            (Some(f), None) => c.first.as_ref() == Some(f) || (c.first.is_none() && c.last.as_ref() == Some(f)),
+            (None, Some(l)) => {
+                c.last.as_ref() == Some(l) || (c.last.is_none() && c.first.as_ref() == Some(l))
+            }
+            (Some(f), None) => {
+                c.first.as_ref() == Some(f) || (c.first.is_none() && c.last.as_ref() == Some(f))
+            }
             (None, None) => false,
         }
     });
@@ -167,7 +186,11 @@ fn other(cl: &mut Clusters, etype: EntityType, text: &str) -> usize {
             return false;
         }
         c.key == key
-            || (single && c.etype == etype && c.key.rsplit(' ').next() == Some(key.as_str()) && c.key.contains(' ') && etype != EntityType::Loc)
+            || (single
+                && c.etype == etype
+                && c.key.rsplit(' ').next() == Some(key.as_str())
+                && c.key.contains(' ')
+                && etype != EntityType::Loc)
             || (single
                 && matches!(c.etype, EntityType::Org | EntityType::Loc)
                 && c.key.split(' ').next() == Some(key.as_str())
@@ -199,7 +222,10 @@ fn is_acronym(s: &str) -> bool {
 }
 
 fn acronym_of(name: &str) -> String {
-    name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// The office named by a title inside a person mention: "Judge Caroline Penrose" holds
@@ -226,7 +252,10 @@ fn title_inside(text: &str) -> Option<Role> {
         "Ambassador" => "ambassador",
         _ => return None,
     };
-    Some(Role { noun: noun.to_string(), qualifier: None })
+    Some(Role {
+        noun: noun.to_string(),
+        qualifier: None,
+    })
 }
 
 /// A title right before a person mention: "Prime Minister Keir Starmer", "Commons speaker Sir
@@ -248,14 +277,23 @@ fn title_before(doc: &Document, m: &Mention) -> Option<Role> {
         j -= 1;
     }
     let phrase = words.join(" ").to_lowercase();
-    let role = people::ROLE_NOUNS.iter().find(|r| phrase.ends_with(*r) && (phrase.len() == r.len() || phrase.as_bytes()[phrase.len() - r.len() - 1] == b' '))?;
+    let role = people::ROLE_NOUNS.iter().find(|r| {
+        phrase.ends_with(*r)
+            && (phrase.len() == r.len() || phrase.as_bytes()[phrase.len() - r.len() - 1] == b' ')
+    })?;
     let before_role = phrase[..phrase.len() - role.len()].trim_end();
     // the qualifier is the word before the role, kept when it is capitalised in the text
-    let qual_word = words.len().checked_sub(role.split(' ').count() + 1).map(|k| words[k]);
+    let qual_word = words
+        .len()
+        .checked_sub(role.split(' ').count() + 1)
+        .map(|k| words[k]);
     let qualifier = qual_word
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !before_role.is_empty())
         .map(|w| w.to_string());
-    Some(Role { noun: role.to_string(), qualifier })
+    Some(Role {
+        noun: role.to_string(),
+        qualifier,
+    })
 }
 
 #[cfg(test)]
@@ -265,11 +303,20 @@ mod tests {
     #[test]
     fn person_names() {
         let p = parse_person("Sir Keir Starmer");
-        assert_eq!((p.first.as_deref(), p.last.as_deref(), p.title_gender), (Some("Keir"), Some("Starmer"), Gender::Male));
+        assert_eq!(
+            (p.first.as_deref(), p.last.as_deref(), p.title_gender),
+            (Some("Keir"), Some("Starmer"), Gender::Male)
+        );
         let p = parse_person("Sir Keir");
-        assert_eq!((p.first.as_deref(), p.last.as_deref()), (Some("Keir"), None));
+        assert_eq!(
+            (p.first.as_deref(), p.last.as_deref()),
+            (Some("Keir"), None)
+        );
         let p = parse_person("Mr Zelensky");
-        assert_eq!((p.first.as_deref(), p.last.as_deref()), (None, Some("Zelensky")));
+        assert_eq!(
+            (p.first.as_deref(), p.last.as_deref()),
+            (None, Some("Zelensky"))
+        );
         let p = parse_person("Lord McFall of Alcluith");
         assert_eq!(p.last.as_deref(), Some("McFall"));
         assert_eq!(p.words.join(" "), "McFall of Alcluith");

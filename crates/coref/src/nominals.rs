@@ -31,25 +31,94 @@ pub struct Nominal {
 }
 
 const MODIFIERS: &[&str] = &[
-    "former", "new", "current", "outgoing", "incoming", "then", "deputy", "acting", "senior",
-    "veteran", "shadow", "interim", "longtime", "long-serving", "embattled", "royal", "beleaguered",
-    "newly", "elected", "appointed", "chief", "top", "foreign", "opposition", "world's", "country's",
-    "club's", "party's", "company's", "firm's", "young", "main", "local", "British", "American",
+    "former",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+    "then",
+    "deputy",
+    "acting",
+    "senior",
+    "veteran",
+    "shadow",
+    "interim",
+    "longtime",
+    "long-serving",
+    "embattled",
+    "royal",
+    "beleaguered",
+    "newly",
+    "elected",
+    "appointed",
+    "chief",
+    "top",
+    "foreign",
+    "opposition",
+    "world's",
+    "country's",
+    "club's",
+    "party's",
+    "company's",
+    "firm's",
+    "young",
+    "main",
+    "local",
+    "British",
+    "American",
 ];
 
 const PLACE_NOUNS: &[(&str, &str)] = &[
-    ("residence", "facility"), ("castle", "facility"), ("palace", "facility"),
-    ("building", "facility"), ("venue", "facility"), ("stadium", "facility"),
-    ("ground", "facility"), ("site", "facility"), ("compound", "facility"),
-    ("headquarters", "facility"), ("estate", "facility"), ("city", "city"), ("capital", "city"),
-    ("town", "city"), ("village", "city"), ("country", "country"), ("nation", "country"),
+    ("residence", "facility"),
+    ("castle", "facility"),
+    ("palace", "facility"),
+    ("building", "facility"),
+    ("venue", "facility"),
+    ("stadium", "facility"),
+    ("ground", "facility"),
+    ("site", "facility"),
+    ("compound", "facility"),
+    ("headquarters", "facility"),
+    ("estate", "facility"),
+    ("city", "city"),
+    ("capital", "city"),
+    ("town", "city"),
+    ("village", "city"),
+    ("country", "country"),
+    ("nation", "country"),
 ];
 
 const ORG_NOUNS: &[&str] = &[
-    "company", "firm", "group", "club", "agency", "ministry", "department", "party", "charity",
-    "union", "council", "bank", "organisation", "organization", "retailer", "airline", "insurer",
-    "lender", "carmaker", "broadcaster", "newspaper", "alliance", "committee", "commission",
-    "regulator", "watchdog", "network", "business", "team", "side",
+    "company",
+    "firm",
+    "group",
+    "club",
+    "agency",
+    "ministry",
+    "department",
+    "party",
+    "charity",
+    "union",
+    "council",
+    "bank",
+    "organisation",
+    "organization",
+    "retailer",
+    "airline",
+    "insurer",
+    "lender",
+    "carmaker",
+    "broadcaster",
+    "newspaper",
+    "alliance",
+    "committee",
+    "commission",
+    "regulator",
+    "watchdog",
+    "network",
+    "business",
+    "team",
+    "side",
 ];
 
 /// The nominal starting at token `i`, if one does.
@@ -66,7 +135,10 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
     if possessive {
         qualifier = Some(det.to_string());
         k += 1;
-    } else if !matches!(det, "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its") {
+    } else if !matches!(
+        det,
+        "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its"
+    ) {
         return None;
     }
     let mut mods = 0;
@@ -85,8 +157,19 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
                 return Some(finish(doc, i, k, 1, lower, qualifier, Target::Place(class)));
             }
         }
-        if ORG_NOUNS.contains(&lower.as_str()) && w.chars().next().is_some_and(char::is_lowercase) && mods == 0 {
-            return Some(finish(doc, i, k, 1, lower.clone(), qualifier, Target::Org(lower)));
+        if ORG_NOUNS.contains(&lower.as_str())
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && mods == 0
+        {
+            return Some(finish(
+                doc,
+                i,
+                k,
+                1,
+                lower.clone(),
+                qualifier,
+                Target::Org(lower),
+            ));
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         // "the Welsh transport minister", "the club captain": a plain lower-case word may
@@ -94,7 +177,8 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
         let noun_modifier = !capital
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !byline_lexicon::words::is_function_word(w)
-            && (role_at(doc, k + 1).is_some() || (k + 2 < n && role_at(doc, k + 2).is_some() && mods == 0));
+            && (role_at(doc, k + 1).is_some()
+                || (k + 2 < n && role_at(doc, k + 2).is_some() && mods == 0));
         if capital || MODIFIERS.contains(&w) || noun_modifier {
             if capital {
                 qualifier = Some(w.to_string());
@@ -115,11 +199,19 @@ fn role_at(doc: &Document, k: usize) -> Option<(String, usize)> {
         if k + parts.len() > doc.tokens.len() {
             continue;
         }
-        let ok = parts.iter().enumerate().all(|(j, p)| tok(doc, k + j).eq_ignore_ascii_case(p));
+        let ok = parts
+            .iter()
+            .enumerate()
+            .all(|(j, p)| tok(doc, k + j).eq_ignore_ascii_case(p));
         if ok {
             // not plural, not a modifier of a following noun ("the president's office" is fine)
-            let after = doc.tokens.get(k + parts.len()).map(|t| &doc.text[t.span.start..t.span.end]);
-            if after.is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase) && is_noun_continuation(a)) {
+            let after = doc
+                .tokens
+                .get(k + parts.len())
+                .map(|t| &doc.text[t.span.start..t.span.end]);
+            if after.is_some_and(|a| {
+                a.chars().next().is_some_and(char::is_lowercase) && is_noun_continuation(a)
+            }) {
                 return None;
             }
             return Some((role.to_string(), parts.len()));
@@ -129,22 +221,54 @@ fn role_at(doc: &Document, k: usize) -> Option<(String, usize)> {
 }
 
 fn is_noun_continuation(w: &str) -> bool {
-    matches!(w, "board" | "race" | "election" | "elections" | "candidate" | "office" | "role" | "post" | "job" | "team" | "level" | "seat" | "position")
+    matches!(
+        w,
+        "board"
+            | "race"
+            | "election"
+            | "elections"
+            | "candidate"
+            | "office"
+            | "role"
+            | "post"
+            | "job"
+            | "team"
+            | "level"
+            | "seat"
+            | "position"
+    )
 }
 
-fn finish(doc: &Document, i: usize, k: usize, len: usize, noun: String, qualifier: Option<String>, target: Target) -> Nominal {
+fn finish(
+    doc: &Document,
+    i: usize,
+    k: usize,
+    len: usize,
+    noun: String,
+    qualifier: Option<String>,
+    target: Target,
+) -> Nominal {
     let mut end_tok = k + len - 1;
     let mut qualifier = qualifier;
     // "the mayor of Portmere": the capitalised complement qualifies the role and belongs to the
     // mention
-    if end_tok + 2 < doc.tokens.len() && tok(doc, end_tok + 1) == "of" && matches!(target, Target::Person) {
+    if end_tok + 2 < doc.tokens.len()
+        && tok(doc, end_tok + 1) == "of"
+        && matches!(target, Target::Person)
+    {
         let q = tok(doc, end_tok + 2);
         if q.chars().next().is_some_and(char::is_uppercase) {
             if qualifier.is_none() {
                 qualifier = Some(q.to_string());
             }
             end_tok += 2;
-            while end_tok + 1 < doc.tokens.len() && tok(doc, end_tok + 1).chars().next().is_some_and(char::is_uppercase) && doc.tokens[end_tok + 1].kind == TokenKind::Word {
+            while end_tok + 1 < doc.tokens.len()
+                && tok(doc, end_tok + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && doc.tokens[end_tok + 1].kind == TokenKind::Word
+            {
                 end_tok += 1;
             }
         }

@@ -19,7 +19,18 @@ const DECAY: [f64; 4] = [1.0, 0.6, 0.35, 0.2];
 
 /// Role nouns for heads of a country or body: "the Ukrainian president" and "the Ukrainian
 /// leader" are the same person.
-const HEADS: &[&str] = &["president", "prime minister", "leader", "premier", "chancellor", "king", "queen", "head", "monarch", "supreme leader"];
+const HEADS: &[&str] = &[
+    "president",
+    "prime minister",
+    "leader",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "head",
+    "monarch",
+    "supreme leader",
+];
 
 #[derive(Clone, Copy)]
 struct Recent {
@@ -53,18 +64,34 @@ impl Sweep<'_> {
         if cl.clusters[c].etype == EntityType::Per {
             let subject = self.last_person_sentence != Some(s);
             self.last_person_sentence = Some(s);
-            self.people.push_back(Recent { sentence: s, cluster: c, subject });
+            self.people.push_back(Recent {
+                sentence: s,
+                cluster: c,
+                subject,
+            });
         } else {
-            self.things.push_back(Recent { sentence: s, cluster: c, subject: false });
+            self.things.push_back(Recent {
+                sentence: s,
+                cluster: c,
+                subject: false,
+            });
         }
     }
 
     fn prune(&mut self) {
         let s = self.sentence;
-        while self.people.front().is_some_and(|r| r.sentence + PERSON_WINDOW < s) {
+        while self
+            .people
+            .front()
+            .is_some_and(|r| r.sentence + PERSON_WINDOW < s)
+        {
             self.people.pop_front();
         }
-        while self.things.front().is_some_and(|r| r.sentence + THING_WINDOW < s) {
+        while self
+            .things
+            .front()
+            .is_some_and(|r| r.sentence + THING_WINDOW < s)
+        {
             self.things.pop_front();
         }
     }
@@ -137,7 +164,11 @@ pub fn sweep(doc: &Document, cl: &mut Clusters) {
         while quote < doc.quoted.len() && doc.quoted[quote].content.end <= start {
             quote += 1;
         }
-        if doc.quoted.get(quote).is_some_and(|q| q.content.contains_offset(start)) {
+        if doc
+            .quoted
+            .get(quote)
+            .is_some_and(|q| q.content.contains_offset(start))
+        {
             continue;
         }
         if inside_name(cl, &names, next_name, start) {
@@ -168,10 +199,22 @@ pub fn sweep(doc: &Document, cl: &mut Clusters) {
         if let Some(g) = nominals::pronoun_at(doc, i) {
             // "him" is never the subject of its own clause
             let object = tok(doc, i).eq_ignore_ascii_case("him");
-            let subject_here: Option<usize> = sw.people.iter().find(|r| r.sentence == sw.sentence && r.subject).map(|r| r.cluster);
+            let subject_here: Option<usize> = sw
+                .people
+                .iter()
+                .find(|r| r.sentence == sw.sentence && r.subject)
+                .map(|r| r.cluster);
             if let Some(c) = sw.salient(cl, g, |c| !(object && subject_here == Some(c))) {
                 let span = doc.tokens[i].span;
-                let m = cl.attach(Mention { span, kind: MentionKind::Pronoun, etype: EntityType::Per, entity: None }, c);
+                let m = cl.attach(
+                    Mention {
+                        span,
+                        kind: MentionKind::Pronoun,
+                        etype: EntityType::Per,
+                        entity: None,
+                    },
+                    c,
+                );
                 if cl.clusters[c].gender == Gender::Unknown {
                     cl.clusters[c].gender = g;
                 }
@@ -190,7 +233,15 @@ fn inside_name(cl: &Clusters, names: &[usize], next_name: usize, start: usize) -
 
 fn attach(cl: &mut Clusters, nom: &Nominal, c: usize, kind: MentionKind) -> usize {
     let etype = cl.clusters[c].etype;
-    cl.attach(Mention { span: nom.span, kind, etype, entity: None }, c)
+    cl.attach(
+        Mention {
+            span: nom.span,
+            kind,
+            etype,
+            entity: None,
+        },
+        c,
+    )
 }
 
 fn norm_qualifier(q: &str) -> String {
@@ -223,10 +274,25 @@ fn conflicts(cl: &Clusters, c: usize, noun: &str, qual: Option<&str>) -> bool {
     })
 }
 
-fn person_nominal(doc: &Document, cl: &Clusters, sw: &Sweep, names: &[usize], next_name: usize, i: usize, nom: &Nominal) -> Option<usize> {
-    let is_person_name = |m: usize| cl.mentions[m].entity.is_some_and(|c| cl.clusters[c].etype == EntityType::Per);
+fn person_nominal(
+    doc: &Document,
+    cl: &Clusters,
+    sw: &Sweep,
+    names: &[usize],
+    next_name: usize,
+    i: usize,
+    nom: &Nominal,
+) -> Option<usize> {
+    let is_person_name = |m: usize| {
+        cl.mentions[m]
+            .entity
+            .is_some_and(|c| cl.clusters[c].etype == EntityType::Per)
+    };
     // apposition after: "his Lords counterpart, Lord McFall" / "the president Emmanuel Macron"
-    if let Some(&m) = names[next_name..].iter().find(|&&m| cl.mentions[m].span.start >= nom.span.end) {
+    if let Some(&m) = names[next_name..]
+        .iter()
+        .find(|&&m| cl.mentions[m].span.start >= nom.span.end)
+    {
         let gap = &doc.text[nom.span.end..cl.mentions[m].span.start];
         if (gap == ", " || gap == " ") && is_person_name(m) {
             return cl.mentions[m].entity;
@@ -236,7 +302,12 @@ fn person_nominal(doc: &Document, cl: &Clusters, sw: &Sweep, names: &[usize], ne
     // chief executive"
     if i >= 2 && tok(doc, i - 1) == "," {
         let end = doc.tokens[i - 2].span.end;
-        if let Some(&m) = names[..next_name].iter().rev().take(4).find(|&&m| cl.mentions[m].span.end == end) {
+        if let Some(&m) = names[..next_name]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|&&m| cl.mentions[m].span.end == end)
+        {
             if is_person_name(m) {
                 return cl.mentions[m].entity;
             }
@@ -247,8 +318,15 @@ fn person_nominal(doc: &Document, cl: &Clusters, sw: &Sweep, names: &[usize], ne
         .clusters
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.etype == EntityType::Per && c.roles.iter().any(|r| role_matches(r, &nom.noun, qual)))
-        .max_by_key(|(ci, _)| sw.people.iter().rposition(|r| r.cluster == *ci).map_or(0, |p| p + 1));
+        .filter(|(_, c)| {
+            c.etype == EntityType::Per && c.roles.iter().any(|r| role_matches(r, &nom.noun, qual))
+        })
+        .max_by_key(|(ci, _)| {
+            sw.people
+                .iter()
+                .rposition(|r| r.cluster == *ci)
+                .map_or(0, |p| p + 1)
+        });
     if let Some((c, _)) = holder {
         return Some(c);
     }
@@ -257,16 +335,37 @@ fn person_nominal(doc: &Document, cl: &Clusters, sw: &Sweep, names: &[usize], ne
     }
     let gender = people::role_gender(&nom.noun);
     // someone named in the same sentence is another participant ("Starmer met the King")
-    let here: Vec<usize> = sw.people.iter().filter(|r| r.sentence == sw.sentence).map(|r| r.cluster).collect();
-    sw.salient(cl, gender, |c| !here.contains(&c) && !conflicts(cl, c, &nom.noun, qual))
+    let here: Vec<usize> = sw
+        .people
+        .iter()
+        .filter(|r| r.sentence == sw.sentence)
+        .map(|r| r.cluster)
+        .collect();
+    sw.salient(cl, gender, |c| {
+        !here.contains(&c) && !conflicts(cl, c, &nom.noun, qual)
+    })
 }
 
 fn salience_eligible(noun: &str) -> bool {
-    people::is_unique_role(noun) || matches!(noun, "leader" | "counterpart" | "minister" | "secretary" | "chief" | "boss" | "coach" | "head")
+    people::is_unique_role(noun)
+        || matches!(
+            noun,
+            "leader"
+                | "counterpart"
+                | "minister"
+                | "secretary"
+                | "chief"
+                | "boss"
+                | "coach"
+                | "head"
+        )
 }
 
 fn add_role(cl: &mut Clusters, c: usize, nom: &Nominal) {
-    let role = Role { noun: nom.noun.clone(), qualifier: nom.qualifier.clone() };
+    let role = Role {
+        noun: nom.noun.clone(),
+        qualifier: nom.qualifier.clone(),
+    };
     let cluster = &mut cl.clusters[c];
     if !cluster.roles.contains(&role) {
         cluster.roles.push(role);
@@ -286,7 +385,12 @@ fn place_nominal(cl: &Clusters, sw: &Sweep, class: &str) -> Option<usize> {
 fn place_class(name: &str) -> &'static str {
     if places::country(name).is_some() {
         "country"
-    } else if name.split_whitespace().count() > 1 && (places::is_place_suffix(name.rsplit(' ').next().unwrap_or("")) || name.contains(" of ") || name.ends_with("House") || name.ends_with("Hall")) {
+    } else if name.split_whitespace().count() > 1
+        && (places::is_place_suffix(name.rsplit(' ').next().unwrap_or(""))
+            || name.contains(" of ")
+            || name.ends_with("House")
+            || name.ends_with("Hall"))
+    {
         "facility"
     } else {
         "city"
@@ -294,18 +398,35 @@ fn place_class(name: &str) -> &'static str {
 }
 
 fn org_nominal(cl: &Clusters, sw: &Sweep, noun: &str) -> Option<usize> {
-    let generic = matches!(noun, "company" | "firm" | "group" | "business" | "organisation" | "organization");
+    let generic = matches!(
+        noun,
+        "company" | "firm" | "group" | "business" | "organisation" | "organization"
+    );
     sw.things.iter().rev().map(|r| r.cluster).find(|&c| {
         let cluster = &cl.clusters[c];
         cluster.etype == EntityType::Org
-            && (generic || cluster.name.to_lowercase().split_whitespace().any(|w| w == noun) || noun == "team" || noun == "side" || noun == "club")
+            && (generic
+                || cluster
+                    .name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == noun)
+                || noun == "team"
+                || noun == "side"
+                || noun == "club")
     })
 }
 
 /// Unique roles seen before their holder ("the King" ... "Charles") go to the next person
 /// introduced without a role, within a few sentences (or at any distance when that person is
 /// known by one name only).
-fn bind_pending(doc: &Document, cl: &mut Clusters, pending: &mut Vec<(Nominal, Gender)>, c: usize, at: usize) {
+fn bind_pending(
+    doc: &Document,
+    cl: &mut Clusters,
+    pending: &mut Vec<(Nominal, Gender)>,
+    c: usize,
+    at: usize,
+) {
     let cluster = &cl.clusters[c];
     if cluster.etype != EntityType::Per || !cluster.roles.is_empty() {
         return;
@@ -319,8 +440,13 @@ fn bind_pending(doc: &Document, cl: &mut Clusters, pending: &mut Vec<(Nominal, G
     }) else {
         return;
     };
-    let key = (pending[first].0.noun.clone(), pending[first].0.qualifier.clone());
-    let (same, rest): (Vec<_>, Vec<_>) = pending.drain(..).partition(|(n, _)| (n.noun.clone(), n.qualifier.clone()) == key);
+    let key = (
+        pending[first].0.noun.clone(),
+        pending[first].0.qualifier.clone(),
+    );
+    let (same, rest): (Vec<_>, Vec<_>) = pending
+        .drain(..)
+        .partition(|(n, _)| (n.noun.clone(), n.qualifier.clone()) == key);
     *pending = rest;
     for (nom, _) in same {
         attach(cl, &nom, c, MentionKind::Nominal);

@@ -22,7 +22,10 @@ impl CharIndex {
                 marks.push((byte + w, i + 1));
             }
         }
-        CharIndex { marks, len_bytes: text.len() }
+        CharIndex {
+            marks,
+            len_bytes: text.len(),
+        }
     }
 
     /// The code point offset of byte offset `byte` (a char boundary, or the end of the text).

@@ -146,7 +146,11 @@ pub struct Document {
 impl Document {
     /// A text document with the given id; `raw` holds the text, `text` is empty until cleaning.
     pub fn from_text(id: impl Into<String>, raw: impl Into<String>) -> Document {
-        Document { id: id.into(), raw: raw.into(), ..Document::default() }
+        Document {
+            id: id.into(),
+            raw: raw.into(),
+            ..Document::default()
+        }
     }
 
     /// The reference date for relative times: `reference_date`, else `meta.date`.
@@ -198,7 +202,10 @@ impl Document {
         if self.tokens.is_empty() {
             self.text.split_whitespace().count()
         } else {
-            self.tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+            self.tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count()
         }
     }
 }

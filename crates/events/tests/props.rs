@@ -273,3 +273,50 @@ proptest! {
         check_events(&doc);
     }
 }
+
+#[test]
+fn long_run_on_sentence_stays_fast() {
+    // one 60,000-token "sentence" dense with triggers, mentions and group references
+    let pattern = [
+        "Zelensky", "met", "Starmer", ",", "the", "pair", "agreed", "treaty", "with", "Nato", "at",
+        "Kyiv", "and", "fired", "missiles", "at", "UK", "who", "visited", "London",
+    ];
+    let index = |w: &str| VOCAB.iter().position(|v| *v == w).expect("in VOCAB");
+    let words: Vec<usize> = (0..60_000)
+        .map(|k| index(pattern[k % pattern.len()]))
+        .collect();
+    let mut doc = soup(
+        &words,
+        &[],
+        &[],
+        &[0, 1, 2, 3],
+        &[(5, 1), (500, 2)],
+        &[(100, 50)],
+    );
+    let names = [
+        ("Zelensky", 0),
+        ("Starmer", 0),
+        ("Nato", 1),
+        ("Kyiv", 2),
+        ("UK", 2),
+        ("London", 2),
+    ];
+    doc.mentions = (0..doc.tokens.len())
+        .filter_map(|k| {
+            let w = pattern[k % pattern.len()];
+            let &(_, t) = names.iter().find(|n| n.0 == w)?;
+            Some(Mention {
+                span: doc.tokens[k].span,
+                kind: MentionKind::Name,
+                etype: etype(t),
+                entity: Some(k % 3 + t as usize),
+            })
+        })
+        .collect();
+    let t = std::time::Instant::now();
+    Events::default().process(&mut doc).unwrap();
+    let took = t.elapsed();
+    check_events(&doc);
+    assert!(!doc.events.is_empty());
+    assert!(took.as_secs_f64() < 5.0, "{took:?}");
+}

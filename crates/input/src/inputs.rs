@@ -70,17 +70,27 @@ impl Inputs {
         inputs
     }
 
-    fn open_memory(&mut self, name: String, bytes: Vec<u8>) -> Option<Result<Document, InputError>> {
+    fn open_memory(
+        &mut self,
+        name: String,
+        bytes: Vec<u8>,
+    ) -> Option<Result<Document, InputError>> {
         let path = PathBuf::from(&name);
         let kind = Kind::known(&path).unwrap_or_else(|| Kind::fallback(&path));
         let src = Src {
-            origin: Origin { path: Some(path), line: None },
+            origin: Origin {
+                path: Some(path),
+                line: None,
+            },
             path: Some(name.clone()),
             name,
         };
         let cursor = Cursor::new(bytes);
         let stream: Stream = if kind.gz {
-            Box::new(BufReader::with_capacity(BUFFER, MultiGzDecoder::new(cursor)))
+            Box::new(BufReader::with_capacity(
+                BUFFER,
+                MultiGzDecoder::new(cursor),
+            ))
         } else {
             Box::new(cursor)
         };
@@ -319,7 +329,11 @@ impl Kind {
     /// `.json` files, which are more often answer keys or configuration than articles.
     fn fallback(path: &Path) -> Kind {
         let (stem, gz) = Kind::split_gz(path);
-        let format = if stem.ends_with(".json") { Fmt::Jsonl } else { Fmt::Text };
+        let format = if stem.ends_with(".json") {
+            Fmt::Jsonl
+        } else {
+            Fmt::Text
+        };
         Kind { format, gz }
     }
 

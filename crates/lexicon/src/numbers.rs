@@ -45,8 +45,10 @@ pub fn word_value(word: &str) -> Option<u64> {
 
 /// True for the multiplier words "hundred", "thousand", "million", "billion", "trillion".
 pub fn is_multiplier(word: &str) -> bool {
-    matches!(word_value(word), Some(100 | 1_000 | 1_000_000 | 1_000_000_000 | 1_000_000_000_000))
-        && !word.eq_ignore_ascii_case("dozen")
+    matches!(
+        word_value(word),
+        Some(100 | 1_000 | 1_000_000 | 1_000_000_000 | 1_000_000_000_000)
+    ) && !word.eq_ignore_ascii_case("dozen")
 }
 
 /// The value of a compound number written in words, tokens already split

@@ -140,7 +140,9 @@ pub fn cue_lemma(word: &str) -> Option<&'static str> {
     } else {
         word
     };
-    CUES.binary_search_by(|(k, _)| k.cmp(&w)).ok().map(|i| CUES[i].1)
+    CUES.binary_search_by(|(k, _)| k.cmp(&w))
+        .ok()
+        .map(|i| CUES[i].1)
 }
 
 /// Verbs that introduce reported speech with a that-clause or a bare clause ("said (that)",
@@ -148,12 +150,48 @@ pub fn cue_lemma(word: &str) -> Option<&'static str> {
 pub fn takes_clause(lemma: &str) -> bool {
     matches!(
         lemma,
-        "say" | "tell" | "add" | "warn" | "insist" | "state" | "explain" | "claim" | "argue"
-            | "note" | "declare" | "announce" | "write" | "suggest" | "admit" | "acknowledge"
-            | "confirm" | "deny" | "stress" | "emphasise" | "predict" | "report" | "reveal"
-            | "concede" | "conclude" | "allege" | "assert" | "assure" | "maintain" | "estimate"
-            | "recall" | "promise" | "pledge" | "vow" | "testify" | "think" | "underline"
-            | "caution" | "complain" | "observe" | "remark" | "continue"
+        "say"
+            | "tell"
+            | "add"
+            | "warn"
+            | "insist"
+            | "state"
+            | "explain"
+            | "claim"
+            | "argue"
+            | "note"
+            | "declare"
+            | "announce"
+            | "write"
+            | "suggest"
+            | "admit"
+            | "acknowledge"
+            | "confirm"
+            | "deny"
+            | "stress"
+            | "emphasise"
+            | "predict"
+            | "report"
+            | "reveal"
+            | "concede"
+            | "conclude"
+            | "allege"
+            | "assert"
+            | "assure"
+            | "maintain"
+            | "estimate"
+            | "recall"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "testify"
+            | "think"
+            | "underline"
+            | "caution"
+            | "complain"
+            | "observe"
+            | "remark"
+            | "continue"
     )
 }
 
@@ -163,7 +201,10 @@ mod tests {
 
     #[test]
     fn cues_sorted_and_found() {
-        assert!(CUES.windows(2).all(|w| w[0].0 < w[1].0), "CUES must be sorted");
+        assert!(
+            CUES.windows(2).all(|w| w[0].0 < w[1].0),
+            "CUES must be sorted"
+        );
         assert_eq!(cue_lemma("told"), Some("tell"));
         assert_eq!(cue_lemma("Said"), Some("say"));
         assert_eq!(cue_lemma("table"), None);

@@ -18,7 +18,10 @@ pub struct Chunk {
 impl Chunk {
     /// The chunk's text span.
     pub fn span(&self, doc: &Document) -> Span {
-        Span::new(doc.tokens[self.first].span.start, doc.tokens[self.last].span.end)
+        Span::new(
+            doc.tokens[self.first].span.start,
+            doc.tokens[self.last].span.end,
+        )
     }
 }
 
@@ -34,14 +37,41 @@ pub fn is_cap(word: &str) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let lower_after_hyphen = word.split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
-    let contraction = ["n’t", "n't", "’ll", "'ll", "’ve", "'ve", "’re", "'re", "’m", "'m", "’d", "'d"].iter().any(|c| word.ends_with(c));
-    let plural_abbrev = word.len() >= 3 && word.ends_with('s') && word[..word.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    let lower_after_hyphen = word
+        .split_once('-')
+        .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+    let contraction = [
+        "n’t", "n't", "’ll", "'ll", "’ve", "'ve", "’re", "'re", "’m", "'m", "’d", "'d",
+    ]
+    .iter()
+    .any(|c| word.ends_with(c));
+    let plural_abbrev = word.len() >= 3
+        && word.ends_with('s')
+        && word[..word.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_uppercase());
     !(lower_after_hyphen || contraction || plural_abbrev)
 }
 
 fn is_particle(word: &str) -> bool {
-    matches!(word, "of" | "de" | "van" | "von" | "da" | "del" | "della" | "di" | "bin" | "al" | "la" | "le" | "du" | "der" | "den" | "&")
+    matches!(
+        word,
+        "of" | "de"
+            | "van"
+            | "von"
+            | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "der"
+            | "den"
+            | "&"
+    )
 }
 
 /// Finds the chunks of a document.
@@ -53,7 +83,10 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
     let mut i = 0;
     while i < toks.len() {
         let word = w(i);
-        let joinable = toks[i].kind == TokenKind::Word && is_cap(word) && !is_time_word(word) && !is_month_in_context(doc, i);
+        let joinable = toks[i].kind == TokenKind::Word
+            && is_cap(word)
+            && !is_time_word(word)
+            && !is_month_in_context(doc, i);
         if !joinable {
             i += 1;
             continue;
@@ -77,14 +110,32 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                 j += 1;
                 continue;
             }
-            if toks[j].kind == TokenKind::Number && matches!(w(j - 1), "No" | "Number" | "Interstate" | "Route" | "Highway" | "Junction" | "Terminal" | "Platform" | "Gate") && j == last + 1 {
+            if toks[j].kind == TokenKind::Number
+                && matches!(
+                    w(j - 1),
+                    "No" | "Number"
+                        | "Interstate"
+                        | "Route"
+                        | "Highway"
+                        | "Junction"
+                        | "Terminal"
+                        | "Platform"
+                        | "Gate"
+                )
+                && j == last + 1
+            {
                 last = j;
                 j += 1;
                 continue;
             }
             // particles join two capitalised parts: "Palace of Westminster", "Bank of England"
-            let org_for = x == "for" && (byline_lexicon::orgs::is_org_prefix(w(j - 1)) || byline_lexicon::orgs::is_org_suffix(w(j - 1)));
-            if (is_particle(x) || org_for) && j + 1 < toks.len() && toks[j + 1].kind == TokenKind::Word {
+            let org_for = x == "for"
+                && (byline_lexicon::orgs::is_org_prefix(w(j - 1))
+                    || byline_lexicon::orgs::is_org_suffix(w(j - 1)));
+            if (is_particle(x) || org_for)
+                && j + 1 < toks.len()
+                && toks[j + 1].kind == TokenKind::Word
+            {
                 let y = w(j + 1);
                 let mut k = j + 1;
                 if y == "the" && k + 1 < toks.len() && is_cap(w(k + 1)) {
@@ -99,14 +150,37 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
             break;
         }
         let initial = is_initial_position(doc, first);
-        out.push(Chunk { first, last, initial });
+        out.push(Chunk {
+            first,
+            last,
+            initial,
+        });
         i = last + 1;
     }
     out
 }
 
 fn is_abbrev_title(w: &str) -> bool {
-    matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Col" | "Lt" | "Capt" | "Sgt" | "Prof" | "Rev" | "St" | "Adm" | "Supt" | "Det")
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Capt"
+            | "Sgt"
+            | "Prof"
+            | "Rev"
+            | "St"
+            | "Adm"
+            | "Supt"
+            | "Det"
+    )
 }
 
 fn adjacent_or_space(doc: &Document, a: usize, b: usize) -> bool {
@@ -118,7 +192,19 @@ fn adjacent_or_space(doc: &Document, a: usize, b: usize) -> bool {
 pub fn is_time_word(w: &str) -> bool {
     calendar::weekday(w).is_some()
         || (calendar::month(w).is_some() && w.len() > 3 && w != "May" && w != "March")
-        || matches!(w, "January" | "February" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December")
+        || matches!(
+            w,
+            "January"
+                | "February"
+                | "April"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+        )
 }
 
 /// "May" and "March" are names or verbs unless a date context makes them months: "in March",
@@ -129,9 +215,30 @@ fn is_month_in_context(doc: &Document, i: usize) -> bool {
         return false;
     }
     let before = i.checked_sub(1).map(w);
-    let after = doc.tokens.get(i + 1).map(|t| (t.kind, &doc.text[t.span.start..t.span.end]));
-    matches!(before, Some("in" | "since" | "until" | "by" | "from" | "of" | "early" | "late" | "mid" | "last" | "next" | "this" | "through" | "during" | "before" | "after"))
-        || matches!(after, Some((TokenKind::Number, _)))
+    let after = doc
+        .tokens
+        .get(i + 1)
+        .map(|t| (t.kind, &doc.text[t.span.start..t.span.end]));
+    matches!(
+        before,
+        Some(
+            "in" | "since"
+                | "until"
+                | "by"
+                | "from"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+        )
+    ) || matches!(after, Some((TokenKind::Number, _)))
         || before.is_some_and(|b| b.chars().all(|c| c.is_ascii_digit()))
 }
 

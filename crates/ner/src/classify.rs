@@ -11,26 +11,79 @@ use byline_lexicon::{orgs, people, places, speech};
 fn is_office_word(w: &str) -> bool {
     matches!(
         w,
-        "President" | "Prime" | "Minister" | "Chancellor" | "Secretary" | "Speaker" | "Premier"
-            | "Vice" | "Vice-President" | "Foreign" | "Home" | "Defence" | "Defense" | "Health"
-            | "Deputy" | "Chief" | "Executive" | "Attorney" | "General" | "First" | "Supreme"
-            | "Leader" | "Mayor" | "Commissioner" | "Justice" | "Education" | "Crown"
-            | "Coach" | "Manager" | "Captain" | "Ambassador"
+        "President"
+            | "Prime"
+            | "Minister"
+            | "Chancellor"
+            | "Secretary"
+            | "Speaker"
+            | "Premier"
+            | "Vice"
+            | "Vice-President"
+            | "Foreign"
+            | "Home"
+            | "Defence"
+            | "Defense"
+            | "Health"
+            | "Deputy"
+            | "Chief"
+            | "Executive"
+            | "Attorney"
+            | "General"
+            | "First"
+            | "Supreme"
+            | "Leader"
+            | "Mayor"
+            | "Commissioner"
+            | "Justice"
+            | "Education"
+            | "Crown"
+            | "Coach"
+            | "Manager"
+            | "Captain"
+            | "Ambassador"
     )
 }
 
 /// Honorifics that stay inside the mention.
 fn is_courtesy(w: &str) -> bool {
     let bare = w.trim_end_matches('.');
-    let honorific = people::honorific(bare).is_some() || people::honorific(&format!("{bare}.")).is_some();
+    let honorific =
+        people::honorific(bare).is_some() || people::honorific(&format!("{bare}.")).is_some();
     honorific && !is_office_word(bare)
 }
 
 const MISC_LAST: &[&str] = &[
-    "Summit", "Cup", "Games", "Olympics", "Championship", "Championships", "Open", "Act", "Bill",
-    "Treaty", "Agreement", "Accord", "Festival", "Awards", "Prize", "War", "Award", "Day",
-    "Convention", "Protocol", "Doctrine", "Plan", "Strategy", "Programme", "Program", "League",
-    "Prize", "Series", "Trophy", "Grand Prix",
+    "Summit",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Open",
+    "Act",
+    "Bill",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Festival",
+    "Awards",
+    "Prize",
+    "War",
+    "Award",
+    "Day",
+    "Convention",
+    "Protocol",
+    "Doctrine",
+    "Plan",
+    "Strategy",
+    "Programme",
+    "Program",
+    "League",
+    "Prize",
+    "Series",
+    "Trophy",
+    "Grand Prix",
 ];
 
 struct Cand {
@@ -47,10 +100,18 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
     let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
     let mut cands: Vec<Cand> = Vec::new();
     for ch in chunks {
-        for (a, b) in split_offices(doc, ch.first, ch.last).into_iter().flat_map(|(a, b)| split_members(doc, a, b)) {
+        for (a, b) in split_offices(doc, ch.first, ch.last)
+            .into_iter()
+            .flat_map(|(a, b)| split_members(doc, a, b))
+        {
             let full = join(doc, a, b);
             if let Some(t) = gazetteer(&full) {
-                cands.push(Cand { a, b, etype: Some(t), doubtful_first: false });
+                cands.push(Cand {
+                    a,
+                    b,
+                    etype: Some(t),
+                    doubtful_first: false,
+                });
                 continue;
             }
             let mut a = a;
@@ -58,9 +119,17 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
             if w(a) == "The" && a < b {
                 a += 1;
             }
-            let doubtful_first = ch.initial && a == ch.first && is_plain_word(w(a)) && people::honorific(w(a)).is_none();
+            let doubtful_first = ch.initial
+                && a == ch.first
+                && is_plain_word(w(a))
+                && people::honorific(w(a)).is_none();
             let etype = shape(doc, a, b);
-            cands.push(Cand { a, b, etype, doubtful_first });
+            cands.push(Cand {
+                a,
+                b,
+                etype,
+                doubtful_first,
+            });
         }
     }
 
@@ -110,7 +179,11 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
         });
         if let Some(t) = etype {
             let weak = !strong;
-            out.push((Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end), t, weak));
+            out.push((
+                Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end),
+                t,
+                weak,
+            ));
         }
     }
     // a guessed string takes the type a confident occurrence of it got elsewhere, and a lone
@@ -155,12 +228,18 @@ fn split_offices(doc: &Document, first: usize, last: usize) -> Vec<(usize, usize
     while i <= last {
         if is_office_word(w(i)) && doc.tokens[i].kind == TokenKind::Word {
             let mut j = i;
-            while j <= last && (is_office_word(w(j)) || matches!(w(j), "of" | "the" | "State" | "Exchequer")) {
+            while j <= last
+                && (is_office_word(w(j)) || matches!(w(j), "of" | "the" | "State" | "Exchequer"))
+            {
                 j += 1;
             }
             // an office followed by a name: cut the office out ("General Secretariat for ..."
             // and "Foreign Office" are organisations, not titles)
-            if j <= last && !is_shape_suffix(w(last)) && !orgs::is_org_suffix(w(j)) && !orgs::is_org_prefix(w(j)) {
+            if j <= last
+                && !is_shape_suffix(w(last))
+                && !orgs::is_org_suffix(w(j))
+                && !orgs::is_org_prefix(w(j))
+            {
                 if i > start {
                     out.push((start, i - 1));
                 }
@@ -188,10 +267,35 @@ fn split_members(doc: &Document, a: usize, b: usize) -> Vec<(usize, usize)> {
         return vec![(a, b - 1), (b, b)];
     }
     if let Some(of) = (a + 1..b).find(|&i| w(i) == "of") {
-        let peer = matches!(w(a), "Lord" | "Lady" | "Baron" | "Baroness" | "Duke" | "Duchess" | "Earl" | "Countess" | "Viscount" | "Marquess" | "Bishop" | "Archbishop" | "Prince" | "Princess" | "King" | "Queen");
+        let peer = matches!(
+            w(a),
+            "Lord"
+                | "Lady"
+                | "Baron"
+                | "Baroness"
+                | "Duke"
+                | "Duchess"
+                | "Earl"
+                | "Countess"
+                | "Viscount"
+                | "Marquess"
+                | "Bishop"
+                | "Archbishop"
+                | "Prince"
+                | "Princess"
+                | "King"
+                | "Queen"
+        );
         let left = join(doc, a, of - 1);
         let person_like = people::first_name(w(a)).is_some() || is_courtesy(w(a));
-        if !peer && person_like && gazetteer(&left).is_none() && !orgs::is_org_suffix(w(of - 1)) && !places::is_place_suffix(w(of - 1)) && !orgs::is_org_prefix(w(a)) && !places::is_place_prefix(w(a)) {
+        if !peer
+            && person_like
+            && gazetteer(&left).is_none()
+            && !orgs::is_org_suffix(w(of - 1))
+            && !places::is_place_suffix(w(of - 1))
+            && !orgs::is_org_prefix(w(a))
+            && !places::is_place_prefix(w(a))
+        {
             return vec![(a, of - 1), (of + 1, b)];
         }
     }
@@ -204,14 +308,33 @@ fn is_shape_suffix(w: &str) -> bool {
 
 /// Party members and similar group nouns: "a Cincinnati Democrat", "Tory".
 fn is_member_noun(w: &str) -> bool {
-    matches!(w, "Democrat" | "Republican" | "Conservative" | "Tory" | "Labourite" | "Liberal" | "Democrats" | "Republicans" | "Brexiteer" | "Remainer" | "Unionist" | "Nationalist" | "Socialist" | "Communist")
+    matches!(
+        w,
+        "Democrat"
+            | "Republican"
+            | "Conservative"
+            | "Tory"
+            | "Labourite"
+            | "Liberal"
+            | "Democrats"
+            | "Republicans"
+            | "Brexiteer"
+            | "Remainer"
+            | "Unionist"
+            | "Nationalist"
+            | "Socialist"
+            | "Communist"
+    )
 }
 
 fn gazetteer(full: &str) -> Option<EntityType> {
     if is_member_noun(full) && !matches!(full, "Democrats" | "Republicans") {
         return Some(EntityType::Misc);
     }
-    if places::place_alias(full).is_some() || places::country(full).is_some() || places::is_place(full) {
+    if places::place_alias(full).is_some()
+        || places::country(full).is_some()
+        || places::is_place(full)
+    {
         return Some(EntityType::Loc);
     }
     if orgs::known(full).is_some() {
@@ -245,13 +368,20 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     if has_of && places::is_place_prefix(first) {
         return Some(EntityType::Loc);
     }
-    if b > a && (places::is_place_head(first) || matches!(first, "Interstate" | "Route" | "Highway")) {
+    if b > a
+        && (places::is_place_head(first) || matches!(first, "Interstate" | "Route" | "Highway"))
+    {
         return Some(EntityType::Loc);
     }
     if has_of && orgs::is_org_prefix(first) {
         return Some(EntityType::Org);
     }
-    if b > a && matches!(first, "Operation" | "Storm" | "Hurricane" | "Typhoon" | "Cyclone" | "Tropical" | "Project") {
+    if b > a
+        && matches!(
+            first,
+            "Operation" | "Storm" | "Hurricane" | "Typhoon" | "Cyclone" | "Tropical" | "Project"
+        )
+    {
         return Some(EntityType::Misc);
     }
     if b > a && MISC_LAST.contains(&last) {
@@ -267,7 +397,11 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     if a == b && people::first_name(first).is_some() && !is_plain_word(first) {
         return Some(EntityType::Per);
     }
-    if a == b && first.len() >= 2 && first.len() <= 6 && first.chars().all(|c| c.is_ascii_uppercase()) {
+    if a == b
+        && first.len() >= 2
+        && first.len() <= 6
+        && first.chars().all(|c| c.is_ascii_uppercase())
+    {
         return Some(EntityType::Org);
     }
     None
@@ -288,12 +422,41 @@ fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
         return Some(EntityType::Loc);
     }
     // "the town of Farkadona", "Larissa’s mayor"
-    if before == Some("of") && a >= 2 && (places::is_place_kind(w(a - 2)) || matches!(w(a - 2), "mayor" | "governor" | "people" | "residents" | "bishop" | "MP" | "outskirts" | "heart")) {
+    if before == Some("of")
+        && a >= 2
+        && (places::is_place_kind(w(a - 2))
+            || matches!(
+                w(a - 2),
+                "mayor"
+                    | "governor"
+                    | "people"
+                    | "residents"
+                    | "bishop"
+                    | "MP"
+                    | "outskirts"
+                    | "heart"
+            ))
+    {
         return Some(EntityType::Loc);
     }
-    if matches!(after, Some("’s" | "'s")) && doc.tokens.get(b + 2).is_some_and(|t| {
-        matches!(&doc.text[t.span.start..t.span.end], "mayor" | "residents" | "streets" | "outskirts" | "governor" | "citizens" | "inhabitants" | "suburbs" | "population" | "airport" | "port")
-    }) {
+    if matches!(after, Some("’s" | "'s"))
+        && doc.tokens.get(b + 2).is_some_and(|t| {
+            matches!(
+                &doc.text[t.span.start..t.span.end],
+                "mayor"
+                    | "residents"
+                    | "streets"
+                    | "outskirts"
+                    | "governor"
+                    | "citizens"
+                    | "inhabitants"
+                    | "suburbs"
+                    | "population"
+                    | "airport"
+                    | "port"
+            )
+        })
+    {
         return Some(EntityType::Loc);
     }
     if b > a && b - a <= 2 && (a..=b).all(|i| !is_plain_word(w(i))) {
@@ -340,7 +503,10 @@ mod tests {
         doc.text = text.to_string();
         byline_segment::Segment.process(&mut doc).unwrap();
         Ner.process(&mut doc).unwrap();
-        doc.mentions.iter().map(|m| (doc.slice(m.span).to_string(), m.etype)).collect()
+        doc.mentions
+            .iter()
+            .map(|m| (doc.slice(m.span).to_string(), m.etype))
+            .collect()
     }
 
     fn has(text: &str, want: &[(&str, EntityType)]) {
@@ -353,16 +519,47 @@ mod tests {
 
     #[test]
     fn table() {
-        has("During his visit to London, he met Lord McFall of Alcluith.", &[("London", Loc), ("Lord McFall of Alcluith", Per)]);
-        has("The Ukrainian president met the Prime Minister at Downing Street.", &[("Ukrainian", Misc), ("Downing Street", Loc)]);
-        has("In No 10’s garden, Mr Zelensky spoke.", &[("No 10", Loc), ("Mr Zelensky", Per)]);
-        has("Nato leaders meet in The Hague.", &[("Nato", Org), ("The Hague", Loc)]);
-        has("Russia used North Korean missiles.", &[("Russia", Loc), ("North Korean", Misc)]);
-        has("Prime Minister Keir Starmer visited the Palace of Westminster.", &[("Keir Starmer", Per), ("Palace of Westminster", Loc)]);
+        has(
+            "During his visit to London, he met Lord McFall of Alcluith.",
+            &[("London", Loc), ("Lord McFall of Alcluith", Per)],
+        );
+        has(
+            "The Ukrainian president met the Prime Minister at Downing Street.",
+            &[("Ukrainian", Misc), ("Downing Street", Loc)],
+        );
+        has(
+            "In No 10’s garden, Mr Zelensky spoke.",
+            &[("No 10", Loc), ("Mr Zelensky", Per)],
+        );
+        has(
+            "Nato leaders meet in The Hague.",
+            &[("Nato", Org), ("The Hague", Loc)],
+        );
+        has(
+            "Russia used North Korean missiles.",
+            &[("Russia", Loc), ("North Korean", Misc)],
+        );
+        has(
+            "Prime Minister Keir Starmer visited the Palace of Westminster.",
+            &[("Keir Starmer", Per), ("Palace of Westminster", Loc)],
+        );
         has("Charles had earlier welcomed him.", &[("Charles", Per)]);
-        has("Troops trained in Operation Interflex. Interflex is popular.", &[("Operation Interflex", Misc), ("Interflex", Misc)]);
-        has("Mr. Smith joined the Finance Ministry. Smith said no.", &[("Mr. Smith", Per), ("Finance Ministry", Org), ("Smith", Per)]);
+        has(
+            "Troops trained in Operation Interflex. Interflex is popular.",
+            &[("Operation Interflex", Misc), ("Interflex", Misc)],
+        );
+        has(
+            "Mr. Smith joined the Finance Ministry. Smith said no.",
+            &[
+                ("Mr. Smith", Per),
+                ("Finance Ministry", Org),
+                ("Smith", Per),
+            ],
+        );
         has("After Monday, the White Room was empty.", &[]);
-        has("Sen. Elizabeth Warren criticised the FBI.", &[("Sen. Elizabeth Warren", Per), ("FBI", Org)]);
+        has(
+            "Sen. Elizabeth Warren criticised the FBI.",
+            &[("Sen. Elizabeth Warren", Per), ("FBI", Org)],
+        );
     }
 }

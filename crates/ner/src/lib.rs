@@ -55,7 +55,12 @@ impl Stage for Ner {
         let typed = classify::classify(doc, &chunks);
         doc.mentions = typed
             .into_iter()
-            .map(|(span, etype)| Mention { span, kind: MentionKind::Name, etype, entity: None })
+            .map(|(span, etype)| Mention {
+                span,
+                kind: MentionKind::Name,
+                etype,
+                entity: None,
+            })
             .collect();
         doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
         Ok(())

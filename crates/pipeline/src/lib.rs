@@ -33,9 +33,9 @@ assert_eq!(record.quotes[0].text, "We will rebuild,");
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use byline_doc::{Document, Layer, Stage, StageError};
+pub use byline_record::Record;
 /// The calendar date type used for reference dates.
 pub use chrono::NaiveDate as Date;
-pub use byline_record::Record;
 
 /// Why a pipeline could not be built or a document not processed.
 #[derive(Debug, thiserror::Error)]
@@ -122,12 +122,17 @@ impl PipelineBuilder {
             }
             for l in s.requires() {
                 if !have.contains(l) {
-                    return Err(PipelineError::Unmet { stage: s.name(), layer: *l });
+                    return Err(PipelineError::Unmet {
+                        stage: s.name(),
+                        layer: *l,
+                    });
                 }
             }
             have.extend_from_slice(s.produces());
         }
-        Ok(Pipeline { stages: self.stages })
+        Ok(Pipeline {
+            stages: self.stages,
+        })
     }
 }
 
@@ -164,11 +169,16 @@ impl Pipeline {
                         .map(|s| s.to_string())
                         .or_else(|| payload.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "panic".to_string());
-                    return Err(PipelineError::Panic { stage: s.name(), message });
+                    return Err(PipelineError::Panic {
+                        stage: s.name(),
+                        message,
+                    });
                 }
             }
             if s.rewrites_text() && doc.text.trim().is_empty() && !doc.raw.trim().is_empty() {
-                doc.warnings.push("no story text left after cleaning: everything was boilerplate".to_string());
+                doc.warnings.push(
+                    "no story text left after cleaning: everything was boilerplate".to_string(),
+                );
             }
         }
         Ok(())
@@ -182,7 +192,12 @@ impl Pipeline {
 
     /// Processes a text given as a string; `date` is the publication date that relative times
     /// are resolved against.
-    pub fn process_text(&self, id: &str, text: &str, date: Option<chrono::NaiveDate>) -> Result<Record, PipelineError> {
+    pub fn process_text(
+        &self,
+        id: &str,
+        text: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Result<Record, PipelineError> {
         let mut doc = Document::from_text(id, text);
         doc.meta.date = date;
         doc.meta.language = Some("en".to_string());
@@ -216,18 +231,52 @@ mod tests {
     fn default_pipeline_is_valid_and_ordered() {
         let p = PipelineBuilder::news().build().unwrap();
         let names: Vec<_> = p.explain().iter().map(|s| s.name).collect();
-        assert_eq!(names, ["clean", "segment", "ner", "coref", "quotes", "times", "quantities", "events"]);
+        assert_eq!(
+            names,
+            [
+                "clean",
+                "segment",
+                "ner",
+                "coref",
+                "quotes",
+                "times",
+                "quantities",
+                "events"
+            ]
+        );
     }
 
     #[test]
     fn missing_layer_is_reported() {
-        let err = PipelineBuilder::news().disable(&["ner"]).build().err().unwrap();
-        assert!(matches!(err, PipelineError::Unmet { stage: "coref", layer: Layer::Mentions }), "{err}");
+        let err = PipelineBuilder::news()
+            .disable(&["ner"])
+            .build()
+            .err()
+            .unwrap();
+        assert!(
+            matches!(
+                err,
+                PipelineError::Unmet {
+                    stage: "coref",
+                    layer: Layer::Mentions
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn rewrite_after_spans_is_rejected() {
-        let err = PipelineBuilder::new().stage(byline_clean::Clean::default()).stage(byline_segment::Segment).stage(byline_clean::Clean::default()).build().err().unwrap();
-        assert!(matches!(err, PipelineError::RewriteAfterSpans { stage: "clean" }));
+        let err = PipelineBuilder::new()
+            .stage(byline_clean::Clean::default())
+            .stage(byline_segment::Segment)
+            .stage(byline_clean::Clean::default())
+            .build()
+            .err()
+            .unwrap();
+        assert!(matches!(
+            err,
+            PipelineError::RewriteAfterSpans { stage: "clean" }
+        ));
     }
 }

@@ -13,12 +13,74 @@ fn pipeline() -> &'static Pipeline {
 /// Strings made of news-like pieces: names, titles, cue verbs, quote marks, numbers, dates.
 fn newsish() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "Mr", "Sir", "Keir", "Starmer", "Dr.", "Sen.", "said", "told", "added:", "according", "to",
-        "“", "”", "\"", "‘", "’", "'", "the", "Prime", "Minister", "he", "she", "His", "Monday",
-        "last", "week", "overnight", "at", "least", "10", "1,200", "£4.2bn", "per", "cent", "%",
-        "two-day", "No", "10", ".", ",", ":", "\n\n", "\n", "U.S.", "Jan.", "3pm", "2-1", "Nato",
-        "met", "in", "London", "Read", "more", "Sign", "up", "é", "\u{301}", "\u{a0}", "\u{200b}",
-        "“We", "won,”", "seven", "hundred", "of", "Palace", "Westminster", "Ukrainian", "leader",
+        "Mr",
+        "Sir",
+        "Keir",
+        "Starmer",
+        "Dr.",
+        "Sen.",
+        "said",
+        "told",
+        "added:",
+        "according",
+        "to",
+        "“",
+        "”",
+        "\"",
+        "‘",
+        "’",
+        "'",
+        "the",
+        "Prime",
+        "Minister",
+        "he",
+        "she",
+        "His",
+        "Monday",
+        "last",
+        "week",
+        "overnight",
+        "at",
+        "least",
+        "10",
+        "1,200",
+        "£4.2bn",
+        "per",
+        "cent",
+        "%",
+        "two-day",
+        "No",
+        "10",
+        ".",
+        ",",
+        ":",
+        "\n\n",
+        "\n",
+        "U.S.",
+        "Jan.",
+        "3pm",
+        "2-1",
+        "Nato",
+        "met",
+        "in",
+        "London",
+        "Read",
+        "more",
+        "Sign",
+        "up",
+        "é",
+        "\u{301}",
+        "\u{a0}",
+        "\u{200b}",
+        "“We",
+        "won,”",
+        "seven",
+        "hundred",
+        "of",
+        "Palace",
+        "Westminster",
+        "Ukrainian",
+        "leader",
     ]);
     prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
 }
@@ -40,12 +102,18 @@ fn check(text: &str, date: Option<chrono::NaiveDate>) -> Result<(), TestCaseErro
             prop_assert!(c < rec.quotes.len(), "continues points past the quotes");
         }
         if let Some(s) = &q.speaker {
-            prop_assert!(rec.entities.iter().any(|e| &e.id == s), "speaker id {s} has no entity");
+            prop_assert!(
+                rec.entities.iter().any(|e| &e.id == s),
+                "speaker id {s} has no entity"
+            );
         }
     }
     for e in &rec.events {
         for p in e.participants.iter().chain(e.place.iter()) {
-            prop_assert!(rec.entities.iter().any(|x| &x.id == p), "event names entity {p} that is missing");
+            prop_assert!(
+                rec.entities.iter().any(|x| &x.id == p),
+                "event names entity {p} that is missing"
+            );
         }
         if let Some(t) = e.time {
             prop_assert!(t < rec.times.len());
@@ -53,7 +121,8 @@ fn check(text: &str, date: Option<chrono::NaiveDate>) -> Result<(), TestCaseErro
     }
     // the record serialises and reads back unchanged
     let json = serde_json::to_string(&rec).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let back: byline_pipeline::Record = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: byline_pipeline::Record =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(back, rec);
     Ok(())
 }
@@ -75,8 +144,16 @@ proptest! {
 #[test]
 fn seed_like_paragraphs() {
     let text = "Volodymyr Zelensky and Sir Keir Starmer met on Monday.\n\n“We’ve discussed the issues,” Sir Keir told soldiers.\n\nHe added: “To all the trainers here.\n\n“It’s a real show of strength.”";
-    let rec = pipeline().process_text("s.txt", text, chrono::NaiveDate::from_ymd_opt(2025, 6, 23)).unwrap();
+    let rec = pipeline()
+        .process_text("s.txt", text, chrono::NaiveDate::from_ymd_opt(2025, 6, 23))
+        .unwrap();
     rec.check_spans().unwrap();
-    assert_eq!(rec.quotes.iter().filter(|q| q.kind != "indirect").count(), 3);
-    assert_eq!(rec.quotes.last().unwrap().continues, Some(rec.quotes.len() - 2));
+    assert_eq!(
+        rec.quotes.iter().filter(|q| q.kind != "indirect").count(),
+        3
+    );
+    assert_eq!(
+        rec.quotes.last().unwrap().continues,
+        Some(rec.quotes.len() - 2)
+    );
 }

@@ -21,12 +21,51 @@ pub struct Attribution {
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "also" | "later" | "then" | "has" | "had" | "have" | "again" | "previously" | "recently"
-            | "once" | "further" | "repeatedly" | "earlier" | "subsequently" | "simply" | "publicly"
-            | "privately" | "would" | "will" | "could" | "is" | "was" | "has since" | "on" | "last"
-            | "this" | "yesterday" | "today" | "tonight" | "morning" | "afternoon" | "evening"
-            | "night" | "however" | "bluntly" | "flatly" | "quickly" | "angrily" | "calmly"
-            | "told" | "reportedly" | "personally" | "herself" | "himself" | "now"
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "again"
+            | "previously"
+            | "recently"
+            | "once"
+            | "further"
+            | "repeatedly"
+            | "earlier"
+            | "subsequently"
+            | "simply"
+            | "publicly"
+            | "privately"
+            | "would"
+            | "will"
+            | "could"
+            | "is"
+            | "was"
+            | "has since"
+            | "on"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "however"
+            | "bluntly"
+            | "flatly"
+            | "quickly"
+            | "angrily"
+            | "calmly"
+            | "told"
+            | "reportedly"
+            | "personally"
+            | "herself"
+            | "himself"
+            | "now"
     ) || calendar::weekday(w).is_some()
 }
 
@@ -34,17 +73,77 @@ fn is_filler(w: &str) -> bool {
 fn is_speaking_noun(w: &str) -> bool {
     matches!(
         w,
-        "officials" | "police" | "witnesses" | "residents" | "experts" | "analysts" | "sources"
-            | "investigators" | "authorities" | "prosecutors" | "lawyers" | "doctors" | "aides"
-            | "diplomats" | "campaigners" | "critics" | "officers" | "paramedics" | "rescuers"
-            | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "source" | "statement"
-            | "organisers" | "organizers" | "economists" | "scientists" | "researchers" | "government"
-            | "ministry" | "department" | "agency" | "company" | "court" | "army" | "military"
-            | "minister" | "secretary" | "president" | "leader" | "chief" | "executive" | "manager"
-            | "coach" | "judge" | "prosecutor" | "lawyer" | "aide" | "adviser" | "advisor"
-            | "colleague" | "friend" | "mother" | "father" | "neighbour" | "neighbor" | "resident"
-            | "witness" | "expert" | "analyst" | "campaign" | "firm" | "club" | "group" | "union"
-            | "report" | "survey" | "study" | "poll"
+        "officials"
+            | "police"
+            | "witnesses"
+            | "residents"
+            | "experts"
+            | "analysts"
+            | "sources"
+            | "investigators"
+            | "authorities"
+            | "prosecutors"
+            | "lawyers"
+            | "doctors"
+            | "aides"
+            | "diplomats"
+            | "campaigners"
+            | "critics"
+            | "officers"
+            | "paramedics"
+            | "rescuers"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "source"
+            | "statement"
+            | "organisers"
+            | "organizers"
+            | "economists"
+            | "scientists"
+            | "researchers"
+            | "government"
+            | "ministry"
+            | "department"
+            | "agency"
+            | "company"
+            | "court"
+            | "army"
+            | "military"
+            | "minister"
+            | "secretary"
+            | "president"
+            | "leader"
+            | "chief"
+            | "executive"
+            | "manager"
+            | "coach"
+            | "judge"
+            | "prosecutor"
+            | "lawyer"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "colleague"
+            | "friend"
+            | "mother"
+            | "father"
+            | "neighbour"
+            | "neighbor"
+            | "resident"
+            | "witness"
+            | "expert"
+            | "analyst"
+            | "campaign"
+            | "firm"
+            | "club"
+            | "group"
+            | "union"
+            | "report"
+            | "survey"
+            | "study"
+            | "poll"
     )
 }
 
@@ -93,7 +192,10 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
     if i < doc.tokens.len() && token(doc, i) == "," {
         i += 1;
     }
-    if i >= doc.tokens.len() || doc.tokens[i].span.start >= hi || in_any_quote(doc, doc.tokens[i].span.start) {
+    if i >= doc.tokens.len()
+        || doc.tokens[i].span.start >= hi
+        || in_any_quote(doc, doc.tokens[i].span.start)
+    {
         return None;
     }
     // SPEAKER CUE
@@ -111,7 +213,12 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
                 return Some(make(span, entity, kind, cue, 0.9));
             }
             if let Some(np) = description_after(doc, j, hi) {
-                return Some(Attribution { speaker: entity_of(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.7 });
+                return Some(Attribution {
+                    speaker: entity_of(doc, np),
+                    mention: Some(np),
+                    cue: Some(cue),
+                    confidence: 0.7,
+                });
             }
         }
     }
@@ -122,7 +229,12 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
             if j > i {
                 let np = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
                 if looks_like_speaker(doc, i, j) {
-                    return Some(Attribution { speaker: best_entity_in(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.7 });
+                    return Some(Attribution {
+                        speaker: best_entity_in(doc, np),
+                        mention: Some(np),
+                        cue: Some(cue),
+                        confidence: 0.7,
+                    });
                 }
             }
             break;
@@ -151,7 +263,9 @@ fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attri
         if in_any_quote(doc, t.span.start) {
             continue;
         }
-        let Some(cue) = cue_at(doc, k, region.open.start) else { continue };
+        let Some(cue) = cue_at(doc, k, region.open.start) else {
+            continue;
+        };
         if let Some(mut a) = speaker_before(doc, k, lo, cue) {
             if nearest.is_some() {
                 a.cue = nearest;
@@ -164,7 +278,9 @@ fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attri
         }
         // `said Mr Smith: “…”`
         if k + 1 < open_tok {
-            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[k + 1].span.start) {
+            if let Some((span, entity, kind)) =
+                mention_starting_at(doc, doc.tokens[k + 1].span.start)
+            {
                 return Some(make(span, entity, kind, cue, 0.85));
             }
         }
@@ -174,7 +290,12 @@ fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attri
 }
 
 /// The speaker of cue token `k`, written before it.
-pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<Attribution> {
+pub(crate) fn speaker_before(
+    doc: &Document,
+    k: usize,
+    lo: usize,
+    cue: Span,
+) -> Option<Attribution> {
     let mut j = k;
     let mut fillers = 0;
     while j > 0 && fillers <= 3 {
@@ -201,10 +322,14 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
     if k > 0 && matches!(token(doc, k - 1), "and" | "but") {
         let s = doc.sentence_index(doc.tokens[k].span.start)?;
         let first = doc.token_at_or_after(doc.sentences[s].start.max(lo));
-        let people = (first..k).filter_map(|t| mention_starting_at(doc, doc.tokens[t].span.start)).find(|(_, e, _)| {
-            e.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.etype == byline_doc::EntityType::Per)
-        });
-        let opener = (first..(first + 3).min(k)).find_map(|t| mention_starting_at(doc, doc.tokens[t].span.start));
+        let people = (first..k)
+            .filter_map(|t| mention_starting_at(doc, doc.tokens[t].span.start))
+            .find(|(_, e, _)| {
+                e.and_then(|e| doc.entities.get(e))
+                    .is_some_and(|e| e.etype == byline_doc::EntityType::Per)
+            });
+        let opener = (first..(first + 3).min(k))
+            .find_map(|t| mention_starting_at(doc, doc.tokens[t].span.start));
         if let Some((span, entity, kind)) = people.or(opener) {
             return Some(make(span, entity, kind, cue, 0.75));
         }
@@ -216,14 +341,32 @@ pub(crate) fn speaker_before(doc: &Document, k: usize, lo: usize, cue: Span) -> 
         if doc.tokens[p].span.start < lo || doc.tokens[p].kind != TokenKind::Word {
             break;
         }
-        if matches!(token(doc, p), "and" | "but" | "that" | "which" | "who" | "as" | "if" | "when" | "because" | "while" | "so") {
+        if matches!(
+            token(doc, p),
+            "and"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "as"
+                | "if"
+                | "when"
+                | "because"
+                | "while"
+                | "so"
+        ) {
             break;
         }
         start = p;
     }
     if start < k && looks_like_speaker(doc, start, k) {
         let np = Span::new(doc.tokens[start].span.start, doc.tokens[k - 1].span.end);
-        return Some(Attribution { speaker: best_entity_in(doc, np), mention: Some(np), cue: Some(cue), confidence: 0.65 });
+        return Some(Attribution {
+            speaker: best_entity_in(doc, np),
+            mention: Some(np),
+            cue: Some(cue),
+            confidence: 0.65,
+        });
     }
     None
 }
@@ -246,7 +389,8 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
     }
     let inner = |m: usize| -> Option<Attribution> {
         let (span, entity, kind) = mention_ending_at(doc, doc.tokens[comma - 1].span.end)?;
-        (span.start == doc.tokens[m + 1].span.start && kind == MentionKind::Name).then(|| make(span, entity, kind, cue, 0.85))
+        (span.start == doc.tokens[m + 1].span.start && kind == MentionKind::Name)
+            .then(|| make(span, entity, kind, cue, 0.85))
     };
     let before = |m: usize| -> Option<Attribution> {
         let (span, entity, kind) = mention_ending_at(doc, doc.tokens[m.checked_sub(1)?].span.end)?;
@@ -255,8 +399,26 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
     match first {
         Some(m) => {
             let opener = token(doc, m + 1).to_lowercase();
-            let descriptive = matches!(opener.as_str(), "who" | "whose" | "which" | "a" | "an" | "the" | "one" | "now" | "then" | "also" | "herself" | "himself" | "its" | "his" | "her" | "their" | "aged")
-                || opener.chars().all(|c| c.is_ascii_digit());
+            let descriptive = matches!(
+                opener.as_str(),
+                "who"
+                    | "whose"
+                    | "which"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "one"
+                    | "now"
+                    | "then"
+                    | "also"
+                    | "herself"
+                    | "himself"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "aged"
+            ) || opener.chars().all(|c| c.is_ascii_digit());
             if descriptive {
                 before(m).or_else(|| inner(m))
             } else {
@@ -266,7 +428,8 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
         // no earlier comma in reach: "In a statement, Janet Moore, ..." is rare; try the mention
         // right before this comma
         None => {
-            let (span, entity, kind) = mention_ending_at(doc, doc.tokens[comma.checked_sub(1)?].span.end)?;
+            let (span, entity, kind) =
+                mention_ending_at(doc, doc.tokens[comma.checked_sub(1)?].span.end)?;
             Some(make(span, entity, kind, cue, 0.8))
         }
     }
@@ -277,20 +440,47 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
 fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     let last = token(doc, b - 1);
     let first = token(doc, a);
-    let head_ok = is_speaking_noun(&last.to_lowercase()) || last.chars().next().is_some_and(char::is_uppercase);
-    let start_ok = matches!(first.to_lowercase().as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" | "local" | "its" | "his" | "her" | "their")
-        || first.chars().next().is_some_and(char::is_uppercase)
+    let head_ok = is_speaking_noun(&last.to_lowercase())
+        || last.chars().next().is_some_and(char::is_uppercase);
+    let start_ok = matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "senior"
+            | "local"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+    ) || first.chars().next().is_some_and(char::is_uppercase)
         || is_speaking_noun(first);
-    head_ok && start_ok && !doc.tokens[a..b].iter().any(|t| t.kind == TokenKind::QuoteMark)
+    head_ok
+        && start_ok
+        && !doc.tokens[a..b]
+            .iter()
+            .any(|t| t.kind == TokenKind::QuoteMark)
 }
 
 fn description_after(doc: &Document, j: usize, hi: usize) -> Option<Span> {
     let first = token(doc, j);
-    if !(matches!(first, "a" | "an" | "the" | "one") || first.chars().next().is_some_and(char::is_uppercase)) {
+    if !(matches!(first, "a" | "an" | "the" | "one")
+        || first.chars().next().is_some_and(char::is_uppercase))
+    {
         return None;
     }
     let mut e = j;
-    while e < doc.tokens.len() && doc.tokens[e].span.end <= hi && doc.tokens[e].kind == TokenKind::Word && e < j + 10 {
+    while e < doc.tokens.len()
+        && doc.tokens[e].span.end <= hi
+        && doc.tokens[e].kind == TokenKind::Word
+        && e < j + 10
+    {
         e += 1;
     }
     (e > j).then(|| Span::new(doc.tokens[j].span.start, doc.tokens[e - 1].span.end))
@@ -312,14 +502,27 @@ fn cue_at(doc: &Document, k: usize, limit: usize) -> Option<Span> {
 /// "called for", "said to be", "told to", "asked for", "wrote off": not speech.
 fn is_not_speech(doc: &Document, k: usize) -> bool {
     let w = token(doc, k).to_lowercase();
-    let next = doc.tokens.get(k + 1).map(|t| doc.text[t.span.start..t.span.end].to_lowercase());
+    let next = doc
+        .tokens
+        .get(k + 1)
+        .map(|t| doc.text[t.span.start..t.span.end].to_lowercase());
     let prev = k.checked_sub(1).map(|p| token(doc, p).to_lowercase());
     match next.as_deref() {
         Some("to") if matches!(w.as_str(), "said" | "told" | "asked" | "called") => return true,
-        Some("for" | "on" | "off" | "up") if matches!(w.as_str(), "called" | "calls" | "calling" | "call" | "asked" | "wrote") => return true,
+        Some("for" | "on" | "off" | "up")
+            if matches!(
+                w.as_str(),
+                "called" | "calls" | "calling" | "call" | "asked" | "wrote"
+            ) =>
+        {
+            return true
+        }
         _ => {}
     }
-    matches!(prev.as_deref(), Some("is" | "are" | "was" | "were" | "be" | "been")) && w == "said"
+    matches!(
+        prev.as_deref(),
+        Some("is" | "are" | "was" | "were" | "be" | "been")
+    ) && w == "said"
 }
 
 /// The first cue at or after token `j` with only fillers in between.
@@ -340,7 +543,10 @@ fn cue_after(doc: &Document, mut j: usize, hi: usize) -> Option<Span> {
 
 /// A person/organisation mention starting exactly at `start`: (span, entity, kind). The longest
 /// one wins ("Sir Keir Starmer" over a nested name).
-pub(crate) fn mention_starting_at(doc: &Document, start: usize) -> Option<(Span, Option<usize>, MentionKind)> {
+pub(crate) fn mention_starting_at(
+    doc: &Document,
+    start: usize,
+) -> Option<(Span, Option<usize>, MentionKind)> {
     let k = doc.mentions.partition_point(|m| m.span.start < start);
     doc.mentions[k..]
         .iter()
@@ -351,7 +557,10 @@ pub(crate) fn mention_starting_at(doc: &Document, start: usize) -> Option<(Span,
 }
 
 /// A person/organisation mention ending exactly at `end`.
-pub(crate) fn mention_ending_at(doc: &Document, end: usize) -> Option<(Span, Option<usize>, MentionKind)> {
+pub(crate) fn mention_ending_at(
+    doc: &Document,
+    end: usize,
+) -> Option<(Span, Option<usize>, MentionKind)> {
     let k = doc.mentions.partition_point(|m| m.span.start < end);
     doc.mentions[..k]
         .iter()
@@ -364,8 +573,17 @@ pub(crate) fn mention_ending_at(doc: &Document, end: usize) -> Option<(Span, Opt
 
 fn speaker_type(doc: &Document, entity: Option<usize>, etype: byline_doc::EntityType) -> bool {
     use byline_doc::EntityType::*;
-    let t = entity.and_then(|e| doc.entities.get(e)).map_or(etype, |e| e.etype);
-    matches!(t, Per | Org) || (t == Loc && byline_lexicon::places::country(&entity.and_then(|e| doc.entities.get(e)).map_or(String::new(), |e| e.name.clone())).is_some())
+    let t = entity
+        .and_then(|e| doc.entities.get(e))
+        .map_or(etype, |e| e.etype);
+    matches!(t, Per | Org)
+        || (t == Loc
+            && byline_lexicon::places::country(
+                &entity
+                    .and_then(|e| doc.entities.get(e))
+                    .map_or(String::new(), |e| e.name.clone()),
+            )
+            .is_some())
 }
 
 /// The entity of the last person/organisation mention inside a description span.
@@ -384,5 +602,10 @@ fn make(span: Span, entity: Option<usize>, kind: MentionKind, cue: Span, base: f
         MentionKind::Nominal => base - 0.05,
         MentionKind::Pronoun => base - 0.1,
     };
-    Attribution { speaker: entity, mention: Some(span), cue: Some(cue), confidence }
+    Attribution {
+        speaker: entity,
+        mention: Some(span),
+        cue: Some(cue),
+        confidence,
+    }
 }

@@ -27,13 +27,20 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 }
                 continue;
             }
-            let Some(lemma) = speech::cue_lemma(w) else { continue };
+            let Some(lemma) = speech::cue_lemma(w) else {
+                continue;
+            };
             if !speech::takes_clause(lemma) || doc.tokens[k].kind != TokenKind::Word {
                 continue;
             }
             let cue = doc.tokens[k].span;
             // "announced a plan" is not reported speech; "announced that …" is
-            if needs_that(lemma) && !doc.tokens.get(k + 1).is_some_and(|t| &doc.text[t.span.start..t.span.end] == "that") {
+            if needs_that(lemma)
+                && !doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| &doc.text[t.span.start..t.span.end] == "that")
+            {
                 if let Some(q) = clause_before(doc, *sent, first, k, cue) {
                     out.push(q);
                 }
@@ -53,11 +60,56 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
 
 /// Verbs whose object is usually a noun phrase unless "that" follows.
 fn needs_that(lemma: &str) -> bool {
-    matches!(lemma, "announce" | "confirm" | "reveal" | "report" | "deny" | "promise" | "pledge" | "vow" | "predict" | "estimate" | "acknowledge" | "conclude" | "recall" | "continue" | "note" | "stress" | "emphasise" | "underline" | "observe" | "remark" | "write" | "testify" | "state")
+    matches!(
+        lemma,
+        "announce"
+            | "confirm"
+            | "reveal"
+            | "report"
+            | "deny"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "predict"
+            | "estimate"
+            | "acknowledge"
+            | "conclude"
+            | "recall"
+            | "continue"
+            | "note"
+            | "stress"
+            | "emphasise"
+            | "underline"
+            | "observe"
+            | "remark"
+            | "write"
+            | "testify"
+            | "state"
+    )
 }
 
 fn is_preposition(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "at" | "in" | "on" | "during" | "after" | "before" | "outside" | "inside" | "from" | "to" | "with" | "for" | "while" | "when" | "as" | "speaking" | "by" | "of" | "about")
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "at" | "in"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "outside"
+            | "inside"
+            | "from"
+            | "to"
+            | "with"
+            | "for"
+            | "while"
+            | "when"
+            | "as"
+            | "speaking"
+            | "by"
+            | "of"
+            | "about"
+    )
 }
 
 fn inside_quote(doc: &Document, offset: usize) -> bool {
@@ -68,8 +120,17 @@ fn inside_quote(doc: &Document, offset: usize) -> bool {
 }
 
 /// "X said (that) CLAUSE", "X told reporters (that) CLAUSE".
-fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, cue: Span, quotes: &[Quote]) -> Option<Quote> {
-    let attribution = speaker_before(doc, k, sent.start, cue).or_else(|| inherited(doc, sent, quotes, cue))?;
+fn clause_after(
+    doc: &Document,
+    sent: Span,
+    k: usize,
+    last: usize,
+    lemma: &str,
+    cue: Span,
+    quotes: &[Quote],
+) -> Option<Quote> {
+    let attribution =
+        speaker_before(doc, k, sent.start, cue).or_else(|| inherited(doc, sent, quotes, cue))?;
     let mut j = k + 1;
     // skip time words and "in a statement": "said on Monday that", "said in a statement that"
     let mut steps = 0;
@@ -80,8 +141,27 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
             break;
         }
         let after_in = j > k + 1 && matches!(token(doc, j - 1), "in" | "on" | "a" | "an");
-        let skippable = matches!(w, "on" | "in" | "statement" | "interview" | "last" | "this" | "earlier" | "later" | "yesterday" | "today" | "repeatedly" | "publicly" | "privately" | "previously" | "also")
-            || (after_in && matches!(w, "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"))
+        let skippable = matches!(
+            w,
+            "on" | "in"
+                | "statement"
+                | "interview"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "previously"
+                | "also"
+        ) || (after_in
+            && matches!(
+                w,
+                "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"
+            ))
             || calendar::weekday(w).is_some();
         if lemma == "tell" && steps == 0 {
             // the person told: a mention, a pronoun or a short noun phrase
@@ -90,7 +170,22 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
                 steps += 1;
                 continue;
             }
-            if matches!(w, "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "supporters" | "viewers" | "listeners" | "colleagues" | "parliament" | "MPs") {
+            if matches!(
+                w,
+                "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "reporters"
+                    | "journalists"
+                    | "supporters"
+                    | "viewers"
+                    | "listeners"
+                    | "colleagues"
+                    | "parliament"
+                    | "MPs"
+            ) {
                 j += 1;
                 steps += 1;
                 continue;
@@ -99,12 +194,17 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
         if !skippable {
             // "told the gathered soldiers." has no clause: after "tell", a noun phrase object
             // must be followed by "that"
-            if lemma == "tell" && steps == 0 && !(j..last.min(j + 7)).any(|t| token(doc, t) == "that") {
+            if lemma == "tell"
+                && steps == 0
+                && !(j..last.min(j + 7)).any(|t| token(doc, t) == "that")
+            {
                 return None;
             }
             // a "that" a few words on: "told the BBC's Today programme that ..."
             if let Some(t) = (j..last.min(j + 6)).find(|&t| token(doc, t) == "that") {
-                if lemma == "tell" || (j..t).all(|x| doc.tokens[x].kind == TokenKind::Word) && lemma == "tell" {
+                if lemma == "tell"
+                    || (j..t).all(|x| doc.tokens[x].kind == TokenKind::Word) && lemma == "tell"
+                {
                     j = t + 1;
                 }
             }
@@ -125,13 +225,25 @@ fn clause_after(doc: &Document, sent: Span, k: usize, last: usize, lemma: &str, 
         }
     }
     let first_word = token(doc, j);
-    if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark) || matches!(first_word, "to" | "goodbye" | "so" | "yes" | "no" | "nothing" | "something" | "sorry" | "thanks") {
+    if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark)
+        || matches!(
+            first_word,
+            "to" | "goodbye" | "so" | "yes" | "no" | "nothing" | "something" | "sorry" | "thanks"
+        )
+    {
         return None;
     }
     let start = doc.tokens[j].span.start;
     let end = clause_end(doc, j, last);
     let span = Span::new(start, end);
-    if end <= start || doc.tokens_in(span).iter().filter(|t| t.kind == TokenKind::Word).count() < 3 {
+    if end <= start
+        || doc
+            .tokens_in(span)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+            < 3
+    {
         return None;
     }
     Some(indirect(attribution, span))
@@ -145,22 +257,34 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
         return None;
     }
     // what lies between the comma and the cue must be the speaker (or nothing: "said X")
-    let attribution = if comma + 1 == k {
-        let (span, entity, _) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
-        // "…, said Smith." or "…, said Smith, a spokesman for …": the sentence ends there
-        let after = doc.token_at_or_after(span.end);
-        if doc.tokens.get(after).is_some_and(|t| !matches!(&doc.text[t.span.start..t.span.end], "." | "," | "!" | "?")) {
-            return None;
-        }
-        Attribution { speaker: entity, mention: Some(span), cue: Some(cue), confidence: 0.65 }
-    } else {
-        let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
-        if a.mention.is_some_and(|m| m.start != doc.tokens[comma + 1].span.start) {
-            return None;
-        }
-        a
-    };
-    if doc.tokens[first].kind == TokenKind::QuoteMark || inside_quote(doc, doc.tokens[first].span.start) {
+    let attribution =
+        if comma + 1 == k {
+            let (span, entity, _) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
+            // "…, said Smith." or "…, said Smith, a spokesman for …": the sentence ends there
+            let after = doc.token_at_or_after(span.end);
+            if doc.tokens.get(after).is_some_and(|t| {
+                !matches!(&doc.text[t.span.start..t.span.end], "." | "," | "!" | "?")
+            }) {
+                return None;
+            }
+            Attribution {
+                speaker: entity,
+                mention: Some(span),
+                cue: Some(cue),
+                confidence: 0.65,
+            }
+        } else {
+            let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
+            if a.mention
+                .is_some_and(|m| m.start != doc.tokens[comma + 1].span.start)
+            {
+                return None;
+            }
+            a
+        };
+    if doc.tokens[first].kind == TokenKind::QuoteMark
+        || inside_quote(doc, doc.tokens[first].span.start)
+    {
         return None;
     }
     // "Speaking in Parliament on Tuesday, X said": a participle phrase is not what was said
@@ -169,7 +293,13 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
         return None;
     }
     let span = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
-    if doc.tokens_in(span).iter().filter(|t| t.kind == TokenKind::Word).count() < 4 {
+    if doc
+        .tokens_in(span)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+        < 4
+    {
         return None;
     }
     let _ = sent;
@@ -195,17 +325,28 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Quo
             (span, entity_of(doc, span))
         }
     };
-    let attribution = Attribution { speaker, mention: Some(mention), cue: Some(cue), confidence: 0.65 };
+    let attribution = Attribution {
+        speaker,
+        mention: Some(mention),
+        cue: Some(cue),
+        confidence: 0.65,
+    };
     let span = if k == first {
         // "According to X, CLAUSE."
         let comma = (doc.token_at_or_after(mention.end)..last).find(|&t| token(doc, t) == ",")?;
-        Span::new(doc.tokens.get(comma + 1)?.span.start, clause_end(doc, comma + 1, last))
+        Span::new(
+            doc.tokens.get(comma + 1)?.span.start,
+            clause_end(doc, comma + 1, last),
+        )
     } else {
         let mut e = k;
         while e > first && matches!(token(doc, e - 1), "," | "—" | "–") {
             e -= 1;
         }
-        Span::new(doc.tokens[first].span.start, doc.tokens[e.checked_sub(1)?].span.end)
+        Span::new(
+            doc.tokens[first].span.start,
+            doc.tokens[e.checked_sub(1)?].span.end,
+        )
     };
     if span.end <= span.start {
         return None;
@@ -220,7 +361,11 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
     let mut t = j;
     while t < last {
         let w = token(doc, t);
-        if (w == "and" || w == "but") && t + 1 < last && speech::cue_lemma(token(doc, t + 1)).is_some() && t > j {
+        if (w == "and" || w == "but")
+            && t + 1 < last
+            && speech::cue_lemma(token(doc, t + 1)).is_some()
+            && t > j
+        {
             end_tok = t;
             if t > j && token(doc, t - 1) == "," {
                 end_tok = t - 1;
@@ -240,21 +385,36 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
         end_tok -= 1;
     }
     // a closing quotation mark stays when the clause holds its opening mark
-    let opens = doc.tokens[j..end_tok].iter().filter(|t| t.kind == TokenKind::QuoteMark).count();
+    let opens = doc.tokens[j..end_tok]
+        .iter()
+        .filter(|t| t.kind == TokenKind::QuoteMark)
+        .count();
     if end_tok > j && doc.tokens[end_tok - 1].kind == TokenKind::QuoteMark && opens % 2 == 1 {
         end_tok -= 1;
     }
     while end_tok > j && matches!(token(doc, end_tok - 1), "." | "," | ";" | ":") {
         end_tok -= 1;
     }
-    doc.tokens[end_tok - 1].span.end.max(doc.tokens[j].span.start)
+    doc.tokens[end_tok - 1]
+        .span
+        .end
+        .max(doc.tokens[j].span.start)
 }
 
 /// The speaker of another quote in the same sentence ("…,” he said, adding that …").
 fn inherited(doc: &Document, sent: Span, quotes: &[Quote], cue: Span) -> Option<Attribution> {
-    let q = quotes.iter().rev().find(|q| sent.contains(q.span) && q.span.end <= cue.start && (q.speaker.is_some() || q.speaker_mention.is_some()))?;
+    let q = quotes.iter().rev().find(|q| {
+        sent.contains(q.span)
+            && q.span.end <= cue.start
+            && (q.speaker.is_some() || q.speaker_mention.is_some())
+    })?;
     let _ = doc;
-    Some(Attribution { speaker: q.speaker, mention: q.speaker_mention, cue: Some(cue), confidence: q.confidence - 0.1 })
+    Some(Attribution {
+        speaker: q.speaker,
+        mention: q.speaker_mention,
+        cue: Some(cue),
+        confidence: q.confidence - 0.1,
+    })
 }
 
 fn indirect(a: Attribution, span: Span) -> Quote {

@@ -40,7 +40,9 @@ pub mod indirect;
 
 use attribution::Attribution;
 use byline_doc::text::char_before;
-use byline_doc::{Document, Layer, Quote, QuoteKind, QuotedRegion, Span, Stage, StageError, TokenKind};
+use byline_doc::{
+    Document, Layer, Quote, QuoteKind, QuotedRegion, Span, Stage, StageError, TokenKind,
+};
 use byline_lexicon::speech;
 
 /// The quotes stage.
@@ -62,7 +64,12 @@ impl Stage for Quotes {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Sentences, Layer::Tokens, Layer::QuotedRegions, Layer::Entities]
+        &[
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::QuotedRegions,
+            Layer::Entities,
+        ]
     }
 
     fn produces(&self) -> &'static [Layer] {
@@ -101,7 +108,10 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
         if kind == QuoteKind::Partial && !is_real_partial(doc, &region) {
             continue;
         }
-        let starts_para = doc.paragraphs.get(region.paragraph).is_some_and(|p| p.start == region.open.start);
+        let starts_para = doc
+            .paragraphs
+            .get(region.paragraph)
+            .is_some_and(|p| p.start == region.open.start);
         let mut quote = Quote {
             span: region.content,
             kind,
@@ -114,7 +124,12 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
         let found = attribution::find(doc, &region, kind);
         let prev = out.len().checked_sub(1);
         match found {
-            Some(Attribution { speaker, mention, cue, confidence }) => {
+            Some(Attribution {
+                speaker,
+                mention,
+                cue,
+                confidence,
+            }) => {
                 quote.speaker = speaker;
                 quote.speaker_mention = mention;
                 quote.cue = cue;
@@ -124,7 +139,8 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
                 // inherit: an earlier quote in the same paragraph, or the paragraph before when
                 // this paragraph opens with a quotation mark
                 if let Some((pi, pr)) = prev_region.filter(|(_, pr)| {
-                    pr.paragraph == region.paragraph || (starts_para && pr.paragraph + 1 == region.paragraph)
+                    pr.paragraph == region.paragraph
+                        || (starts_para && pr.paragraph + 1 == region.paragraph)
                 }) {
                     let p = &out[pi];
                     if p.speaker.is_some() || p.speaker_mention.is_some() {
@@ -180,7 +196,9 @@ fn kind_of(doc: &Document, region: &QuotedRegion) -> QuoteKind {
     // `Mr Smith said “We will.”` with a capitalised full sentence inside
     let content = doc.slice(region.content);
     let capital = content.chars().next().is_some_and(char::is_uppercase);
-    let ends = content.trim_end_matches(['”', '"']).ends_with(['.', '!', '?']);
+    let ends = content
+        .trim_end_matches(['”', '"'])
+        .ends_with(['.', '!', '?']);
     let words = content.split_whitespace().count();
     let t = doc.token_at_or_after(open);
     if capital && ends && words >= 4 && t > 0 && speech::cue_lemma(token(doc, t - 1)).is_some() {
@@ -197,18 +215,39 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     // nickname: between two capitalised words ("Dwayne “The Rock” Johnson")
     if let Some(close) = region.close {
         let t_after = doc.token_at_or_after(close.end);
-        let cap = |i: usize| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && token(doc, i).chars().next().is_some_and(char::is_uppercase));
+        let cap = |i: usize| {
+            doc.tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && token(doc, i).chars().next().is_some_and(char::is_uppercase)
+            })
+        };
         if t_open > 0 && cap(t_open - 1) && cap(t_after) {
             return false;
         }
     }
-    if t_open > 0 && matches!(token(doc, t_open - 1), "so-called" | "dubbed" | "nicknamed" | "termed" | "titled" | "entitled" | "called" | "named") && words <= 4 {
+    if t_open > 0
+        && matches!(
+            token(doc, t_open - 1),
+            "so-called"
+                | "dubbed"
+                | "nicknamed"
+                | "termed"
+                | "titled"
+                | "entitled"
+                | "called"
+                | "named"
+        )
+        && words <= 4
+    {
         return false;
     }
-    let Some(s) = doc.sentence_index(region.open.start) else { return false };
+    let Some(s) = doc.sentence_index(region.open.start) else {
+        return false;
+    };
     let sent = doc.sentences[s];
     let has_cue = doc.tokens_in(sent).iter().any(|t| {
-        !region.content.contains(t.span) && speech::cue_lemma(&doc.text[t.span.start..t.span.end]).is_some()
+        !region.content.contains(t.span)
+            && speech::cue_lemma(&doc.text[t.span.start..t.span.end]).is_some()
     }) || doc.slice(sent).contains("according to");
     has_cue && (words > 2 || has_cue)
 }
@@ -221,5 +260,9 @@ pub(crate) fn token(doc: &Document, i: usize) -> &str {
 /// The entity of the mention with exactly this span, if any.
 pub(crate) fn entity_of(doc: &Document, span: Span) -> Option<usize> {
     let k = doc.mentions.partition_point(|m| m.span.start < span.start);
-    doc.mentions[k..].iter().take_while(|m| m.span.start == span.start).find(|m| m.span == span).and_then(|m| m.entity)
+    doc.mentions[k..]
+        .iter()
+        .take_while(|m| m.span.start == span.start)
+        .find(|m| m.span == span)
+        .and_then(|m| m.entity)
 }

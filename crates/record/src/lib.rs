@@ -246,8 +246,15 @@ impl Record {
     pub fn from_document(doc: &Document) -> Record {
         let ix = CharIndex::new(&doc.text);
         let cp = |b: usize| ix.char_offset(b);
-        let span = |s: byline_doc::Span| Span { start: cp(s.start), end: cp(s.end), text: doc.slice(s).to_string() };
-        let range = |s: &byline_doc::Span| Range { start: cp(s.start), end: cp(s.end) };
+        let span = |s: byline_doc::Span| Span {
+            start: cp(s.start),
+            end: cp(s.end),
+            text: doc.slice(s).to_string(),
+        };
+        let range = |s: &byline_doc::Span| Range {
+            start: cp(s.start),
+            end: cp(s.end),
+        };
         let entities = doc
             .entities
             .iter()
@@ -262,7 +269,12 @@ impl Record {
                     .filter_map(|&m| doc.mentions.get(m))
                     .map(|m| {
                         let s = span(m.span);
-                        MentionRecord { start: s.start, end: s.end, text: s.text, kind: m.kind.as_str().to_string() }
+                        MentionRecord {
+                            start: s.start,
+                            end: s.end,
+                            text: s.text,
+                            kind: m.kind.as_str().to_string(),
+                        }
                     })
                     .collect(),
             })
@@ -295,7 +307,13 @@ impl Record {
             .iter()
             .map(|t| {
                 let s = span(t.span);
-                TimeRecord { start: s.start, end: s.end, text: s.text, ttype: t.ttype.as_str().to_string(), value: t.value.clone() }
+                TimeRecord {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    ttype: t.ttype.as_str().to_string(),
+                    value: t.value.clone(),
+                }
             })
             .collect();
         let quantities = doc
@@ -344,7 +362,10 @@ impl Record {
             boilerplate: doc
                 .boilerplate
                 .iter()
-                .map(|b| BoilerplateRecord { text: b.text.clone(), reason: b.reason.to_string() })
+                .map(|b| BoilerplateRecord {
+                    text: b.text.clone(),
+                    reason: b.reason.to_string(),
+                })
                 .collect(),
             paragraphs: doc.paragraphs.iter().map(range).collect(),
             sentences: doc.sentences.iter().map(range).collect(),
@@ -368,23 +389,48 @@ impl Record {
         }
         for e in &self.entities {
             for m in &e.mentions {
-                out.push((format!("{} mention", e.id), m.start, m.end, Some(m.text.as_str())));
+                out.push((
+                    format!("{} mention", e.id),
+                    m.start,
+                    m.end,
+                    Some(m.text.as_str()),
+                ));
             }
         }
         for (i, q) in self.quotes.iter().enumerate() {
-            out.push((format!("quotes[{i}]"), q.start, q.end, Some(q.text.as_str())));
+            out.push((
+                format!("quotes[{i}]"),
+                q.start,
+                q.end,
+                Some(q.text.as_str()),
+            ));
             for s in q.speaker_mention.iter().chain(q.cue.iter()) {
-                out.push((format!("quotes[{i}] part"), s.start, s.end, Some(s.text.as_str())));
+                out.push((
+                    format!("quotes[{i}] part"),
+                    s.start,
+                    s.end,
+                    Some(s.text.as_str()),
+                ));
             }
         }
         for (i, t) in self.times.iter().enumerate() {
             out.push((format!("times[{i}]"), t.start, t.end, Some(t.text.as_str())));
         }
         for (i, q) in self.quantities.iter().enumerate() {
-            out.push((format!("quantities[{i}]"), q.start, q.end, Some(q.text.as_str())));
+            out.push((
+                format!("quantities[{i}]"),
+                q.start,
+                q.end,
+                Some(q.text.as_str()),
+            ));
         }
         for (i, e) in self.events.iter().enumerate() {
-            out.push((format!("events[{i}]"), e.trigger.start, e.trigger.end, Some(e.trigger.text.as_str())));
+            out.push((
+                format!("events[{i}]"),
+                e.trigger.start,
+                e.trigger.end,
+                Some(e.trigger.text.as_str()),
+            ));
         }
         out
     }
@@ -395,12 +441,17 @@ impl Record {
         let chars: Vec<char> = self.text.chars().collect();
         for (what, start, end, text) in self.spans() {
             if start > end || end > chars.len() {
-                return Err(format!("{what}: [{start}, {end}) outside the text ({} code points)", chars.len()));
+                return Err(format!(
+                    "{what}: [{start}, {end}) outside the text ({} code points)",
+                    chars.len()
+                ));
             }
             if let Some(t) = text {
                 let got: String = chars[start..end].iter().collect();
                 if got != t {
-                    return Err(format!("{what}: text[{start}:{end}] is {got:?}, span says {t:?}"));
+                    return Err(format!(
+                        "{what}: text[{start}:{end}] is {got:?}, span says {t:?}"
+                    ));
                 }
             }
         }

@@ -52,7 +52,12 @@ impl Stage for Segment {
     }
 
     fn produces(&self) -> &'static [Layer] {
-        &[Layer::Paragraphs, Layer::Tokens, Layer::Sentences, Layer::QuotedRegions]
+        &[
+            Layer::Paragraphs,
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::QuotedRegions,
+        ]
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {

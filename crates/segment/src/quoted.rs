@@ -55,7 +55,11 @@ pub fn quoted_regions(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<
         }
         if let Some(open) = double {
             let mut r = region(text, open, None, pi, false);
-            r.content.end = r.content.end.max(r.content.start).max(trim_end(text, para.end));
+            r.content.end = r
+                .content
+                .end
+                .max(r.content.start)
+                .max(trim_end(text, para.end));
             out.push(r);
         }
     }
@@ -64,8 +68,12 @@ pub fn quoted_regions(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<
 }
 
 fn role_of(text: &str, mark: Span, c: char, para: Span) -> Role {
-    let before = (mark.start > para.start).then(|| char_before(text, mark.start)).flatten();
-    let after = (mark.end < para.end).then(|| char_at(text, mark.end)).flatten();
+    let before = (mark.start > para.start)
+        .then(|| char_before(text, mark.start))
+        .flatten();
+    let after = (mark.end < para.end)
+        .then(|| char_at(text, mark.end))
+        .flatten();
     let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
     let space_after = after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]}—–".contains(a));
     match c {
@@ -87,14 +95,26 @@ fn role_of(text: &str, mark: Span, c: char, para: Span) -> Role {
     }
 }
 
-fn region(text: &str, open: Span, close: Option<Span>, paragraph: usize, single: bool) -> QuotedRegion {
+fn region(
+    text: &str,
+    open: Span,
+    close: Option<Span>,
+    paragraph: usize,
+    single: bool,
+) -> QuotedRegion {
     let end = close.map_or(open.end, |c| c.start);
     let mut start = open.end;
     while char_at(text, start).is_some_and(char::is_whitespace) && start < end {
         start += char_at(text, start).map_or(1, char::len_utf8);
     }
     let end = trim_end(text, end).max(start);
-    QuotedRegion { content: Span::new(start, end), open, close, paragraph, single }
+    QuotedRegion {
+        content: Span::new(start, end),
+        open,
+        close,
+        paragraph,
+        single,
+    }
 }
 
 fn trim_end(text: &str, mut end: usize) -> usize {
@@ -122,9 +142,18 @@ mod tests {
     fn table() {
         let cases: &[(&str, &[(&str, bool)])] = &[
             ("“We won,” he said.", &[("We won,", true)]),
-            ("He said \"no\" and \"yes\".", &[("no", true), ("yes", true)]),
-            ("He added: “To all.\n\n“It’s real.”", &[("To all.", false), ("It’s real.", true)]),
-            ("“He called it ‘a farce’,” she said.", &[("He called it ‘a farce’,", true)]),
+            (
+                "He said \"no\" and \"yes\".",
+                &[("no", true), ("yes", true)],
+            ),
+            (
+                "He added: “To all.\n\n“It’s real.”",
+                &[("To all.", false), ("It’s real.", true)],
+            ),
+            (
+                "“He called it ‘a farce’,” she said.",
+                &[("He called it ‘a farce’,", true)],
+            ),
             ("The ‘reset’ failed.", &[("reset", true)]),
             ("Jones’ car and the ’90s.", &[]),
             ("She said “unbalanced", &[("unbalanced", false)]),

@@ -6,19 +6,77 @@ use byline_doc::{Span, Token, TokenKind};
 fn is_abbreviation(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Col" | "Lt"
-            | "Capt" | "Sgt" | "Adm" | "Rev" | "Hon" | "Jr" | "Sr" | "Mt" | "Ft" | "No" | "Nos"
-            | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct"
-            | "Nov" | "Dec" | "vs" | "etc" | "approx" | "Corp" | "Inc" | "Ltd" | "Co" | "Bros"
-            | "Dept" | "Univ" | "Ave" | "Rd" | "Supt" | "Insp" | "Det" | "Cllr" | "Pte"
-            | "Cpl" | "Maj" | "Brig" | "Messrs" | "ie" | "eg" | "al" | "fig" | "p" | "pp"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Rev"
+            | "Hon"
+            | "Jr"
+            | "Sr"
+            | "Mt"
+            | "Ft"
+            | "No"
+            | "Nos"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "vs"
+            | "etc"
+            | "approx"
+            | "Corp"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Bros"
+            | "Dept"
+            | "Univ"
+            | "Ave"
+            | "Rd"
+            | "Supt"
+            | "Insp"
+            | "Det"
+            | "Cllr"
+            | "Pte"
+            | "Cpl"
+            | "Maj"
+            | "Brig"
+            | "Messrs"
+            | "ie"
+            | "eg"
+            | "al"
+            | "fig"
+            | "p"
+            | "pp"
     )
 }
 
 /// Abbreviations after which a capitalised word still usually starts a new sentence when the
 /// period closes the sentence ("... Acme Inc. The company ...").
 fn may_end_sentence(word: &str) -> bool {
-    matches!(word, "Inc" | "Ltd" | "Co" | "Corp" | "etc" | "Jr" | "Sr" | "Bros")
+    matches!(
+        word,
+        "Inc" | "Ltd" | "Co" | "Corp" | "etc" | "Jr" | "Sr" | "Bros"
+    )
 }
 
 /// Sentence spans inside each paragraph.
@@ -59,13 +117,17 @@ fn split_paragraph(text: &str, toks: &[Token], para: Span, out: &mut Vec<Span>) 
         };
         let next_word = s(next);
         let starts_new = next_word.chars().next().is_some_and(|c| {
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[')
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[')
         }) && toks[next].span.start > toks[j - 1].span.end;
         let mut boundary = starts_new;
         if boundary && w == "." && i > 0 && toks[i - 1].span.end == toks[i].span.start {
             let prev = s(i - 1);
             let abbreviation = is_abbreviation(prev)
-                && !(may_end_sentence(prev) && next_word.chars().next().is_some_and(char::is_uppercase) && is_sentence_opener(next_word));
+                && !(may_end_sentence(prev)
+                    && next_word.chars().next().is_some_and(char::is_uppercase)
+                    && is_sentence_opener(next_word));
             let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
             let no_number = prev == "No" && toks[next].kind == TokenKind::Number;
             if abbreviation || initial || no_number {
@@ -85,12 +147,18 @@ fn split_paragraph(text: &str, toks: &[Token], para: Span, out: &mut Vec<Span>) 
 }
 
 fn is_closer(w: &str) -> bool {
-    matches!(w, "”" | "’" | "\"" | "'" | ")" | "]" | "." | "!" | "?" | "»")
+    matches!(
+        w,
+        "”" | "’" | "\"" | "'" | ")" | "]" | "." | "!" | "?" | "»"
+    )
 }
 
 /// Words that typically open a sentence (used after "Inc." and similar).
 fn is_sentence_opener(w: &str) -> bool {
-    matches!(w, "The" | "It" | "He" | "She" | "They" | "We" | "I" | "In" | "But" | "A" | "This")
+    matches!(
+        w,
+        "The" | "It" | "He" | "She" | "They" | "We" | "I" | "In" | "But" | "A" | "This"
+    )
 }
 
 #[cfg(test)]
@@ -101,22 +169,52 @@ mod tests {
     fn split(t: &str) -> Vec<&str> {
         let p = paragraphs(t);
         let toks = tokenize(t);
-        sentences(t, &p, &toks).iter().map(|s| &t[s.start..s.end]).collect()
+        sentences(t, &p, &toks)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Mr Smith met Dr Jones. They talked.", &["Mr Smith met Dr Jones.", "They talked."]),
-            ("Mr. Smith went to Washington. He left.", &["Mr. Smith went to Washington.", "He left."]),
-            ("He said: “We will win.” Then he left.", &["He said: “We will win.”", "Then he left."]),
-            ("“Will we win?” he asked. Nobody knew.", &["“Will we win?” he asked.", "Nobody knew."]),
-            ("Growth was 4.2 per cent. Prices rose.", &["Growth was 4.2 per cent.", "Prices rose."]),
-            ("The U.S. Senate voted. It passed.", &["The U.S. Senate voted.", "It passed."]),
-            ("It starts on Jan. 5 and ends.", &["It starts on Jan. 5 and ends."]),
+            (
+                "Mr Smith met Dr Jones. They talked.",
+                &["Mr Smith met Dr Jones.", "They talked."],
+            ),
+            (
+                "Mr. Smith went to Washington. He left.",
+                &["Mr. Smith went to Washington.", "He left."],
+            ),
+            (
+                "He said: “We will win.” Then he left.",
+                &["He said: “We will win.”", "Then he left."],
+            ),
+            (
+                "“Will we win?” he asked. Nobody knew.",
+                &["“Will we win?” he asked.", "Nobody knew."],
+            ),
+            (
+                "Growth was 4.2 per cent. Prices rose.",
+                &["Growth was 4.2 per cent.", "Prices rose."],
+            ),
+            (
+                "The U.S. Senate voted. It passed.",
+                &["The U.S. Senate voted.", "It passed."],
+            ),
+            (
+                "It starts on Jan. 5 and ends.",
+                &["It starts on Jan. 5 and ends."],
+            ),
             ("He lives at No. 10 now.", &["He lives at No. 10 now."]),
-            ("J. K. Rowling wrote it. Fans cheered.", &["J. K. Rowling wrote it.", "Fans cheered."]),
-            ("She works for Acme Inc. The firm grew.", &["She works for Acme Inc.", "The firm grew."]),
+            (
+                "J. K. Rowling wrote it. Fans cheered.",
+                &["J. K. Rowling wrote it.", "Fans cheered."],
+            ),
+            (
+                "She works for Acme Inc. The firm grew.",
+                &["She works for Acme Inc.", "The firm grew."],
+            ),
             ("Wait... what? Yes!", &["Wait... what?", "Yes!"]),
             ("One.\n\nTwo", &["One.", "Two"]),
         ];

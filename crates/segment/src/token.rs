@@ -52,14 +52,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             kind = TokenKind::Punct;
         }
-        let mut tok = Token { span: Span::new(off(start), off(i)), kind };
+        let mut tok = Token {
+            span: Span::new(off(start), off(i)),
+            kind,
+        };
         // split a possessive off a capitalised word: "Zelensky’s" → "Zelensky" + "’s"
         if kind == TokenKind::Word && i - start > 3 && chars[start].1.is_uppercase() {
             let (a, b) = (chars[i - 2].1, chars[i - 1].1);
             if matches!(a, '\'' | '\u{2019}') && (b == 's' || b == 'S') {
                 tok.span.end = off(i - 2);
                 out.push(tok);
-                tok = Token { span: Span::new(off(i - 2), off(i)), kind: TokenKind::Word };
+                tok = Token {
+                    span: Span::new(off(i - 2), off(i)),
+                    kind: TokenKind::Word,
+                };
             }
         }
         out.push(tok);
@@ -82,14 +88,12 @@ fn scan_word(chars: &[(usize, char)], mut i: usize) -> usize {
     let n = chars.len();
     while i < n {
         let c = chars[i].1;
-        if c.is_alphanumeric() || c == '\u{00AD}' {
-            i += 1;
-        } else if matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+        let inner_joiner = matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
             && i + 1 < n
             && chars[i + 1].1.is_alphanumeric()
             && i > 0
-            && chars[i - 1].1.is_alphanumeric()
-        {
+            && chars[i - 1].1.is_alphanumeric();
+        if c.is_alphanumeric() || c == '\u{00AD}' || inner_joiner {
             i += 1;
         } else {
             break;
@@ -103,9 +107,9 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     let n = chars.len();
     while i < n {
         let c = chars[i].1;
-        if c.is_ascii_digit() {
-            i += 1;
-        } else if matches!(c, ',' | '.' | ':') && i + 1 < n && chars[i + 1].1.is_ascii_digit() {
+        let separator =
+            matches!(c, ',' | '.' | ':') && i + 1 < n && chars[i + 1].1.is_ascii_digit();
+        if c.is_ascii_digit() || separator {
             i += 1;
         } else {
             break;
@@ -122,16 +126,25 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<&str> {
-        tokenize(s).iter().map(|t| &s[t.span.start..t.span.end]).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| &s[t.span.start..t.span.end])
+            .collect()
     }
 
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("co-production, 1,200 and 4.2", &["co-production", ",", "1,200", "and", "4.2"]),
+            (
+                "co-production, 1,200 and 4.2",
+                &["co-production", ",", "1,200", "and", "4.2"],
+            ),
             ("No 10’s garden", &["No", "10", "’s", "garden"]),
             ("Zelensky’s visit", &["Zelensky", "’s", "visit"]),
-            ("“We’ve won,” he said.", &["“", "We’ve", "won", ",", "”", "he", "said", "."]),
+            (
+                "“We’ve won,” he said.",
+                &["“", "We’ve", "won", ",", "”", "he", "said", "."],
+            ),
             ("a 100-year deal", &["a", "100-year", "deal"]),
             ("the U.S. and U.K.", &["the", "U.S.", "and", "U.K."]),
             ("£45m at 3pm", &["£", "45m", "at", "3pm"]),
