@@ -136,10 +136,8 @@ fn split_paragraphs(chars: &[NChar]) -> Vec<Vec<NChar>> {
             }
             newlines = 0;
         }
-        if nc.c == ' ' {
-            if cur.last().is_none_or(|l| l.c == ' ') {
-                continue;
-            }
+        if nc.c == ' ' && cur.last().is_none_or(|l| l.c == ' ') {
+            continue;
         }
         cur.push(nc);
     }

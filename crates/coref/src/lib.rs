@@ -166,7 +166,7 @@ impl Clusters {
 }
 
 /// The text of token `i`.
-pub(crate) fn tok<'a>(doc: &'a Document, i: usize) -> &'a str {
+pub(crate) fn tok(doc: &Document, i: usize) -> &str {
     let s = doc.tokens[i].span;
     &doc.text[s.start..s.end]
 }

@@ -725,12 +725,16 @@ impl<'a> Sent<'a> {
         place
     }
 
-    /// True when a company is named right after an acquisition verb ("acquire Redline", "be
-    /// acquired by Magna").
+    /// True when a company (or a name typed as a person) is named right after an acquisition
+    /// verb ("acquire Redline", "be acquired by Magna").
     fn org_object(&self, last: usize) -> bool {
         (last + 1..self.t1.min(last + 5)).any(|k| {
             self.mention(k).is_some_and(|m| {
-                !self.possessor(m) && self.ent(m).is_some_and(|(_, t)| t == EntityType::Org)
+                let name = self.doc.mentions[m].kind == byline_doc::MentionKind::Name;
+                !self.possessor(m)
+                    && self.ent(m).is_some_and(|(_, t)| {
+                        t == EntityType::Org || (t == EntityType::Per && name)
+                    })
             })
         })
     }

@@ -93,7 +93,7 @@ impl PipelineBuilder {
             .stage(byline_ner::Ner)
             .stage(byline_coref::Coref)
             .stage(byline_quotes::Quotes::default())
-            .stage(byline_times::Times::default())
+            .stage(byline_times::Times)
             .stage(byline_quantities::Quantities::default())
             .stage(byline_events::Events::default())
     }

@@ -147,9 +147,8 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
                         quote.speaker = p.speaker;
                         quote.confidence = (p.confidence - 0.1).max(0.3);
                         // an open mark running on into this paragraph, or the same sentence
-                        if pr.close.is_none() && pr.paragraph + 1 == region.paragraph {
-                            quote.continues = Some(pi);
-                        } else if pr.paragraph == region.paragraph {
+                        let runs_on = pr.close.is_none() && pr.paragraph + 1 == region.paragraph;
+                        if runs_on || pr.paragraph == region.paragraph {
                             quote.continues = Some(pi);
                         }
                         if quote.speaker.is_none() {
@@ -249,7 +248,8 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
         !region.content.contains(t.span)
             && speech::cue_lemma(&doc.text[t.span.start..t.span.end]).is_some()
     }) || doc.slice(sent).contains("according to");
-    has_cue && (words > 2 || has_cue)
+    // a scare quote has no speech verb; with one, even a single quoted word is speech
+    has_cue
 }
 
 pub(crate) fn token(doc: &Document, i: usize) -> &str {
