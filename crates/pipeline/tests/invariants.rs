@@ -157,3 +157,10 @@ fn seed_like_paragraphs() {
         Some(rec.quotes.len() - 2)
     );
 }
+
+/// Found by `cargo fuzz run pipeline_full`: an 18-digit number came back from JSON as a
+/// slightly different float until serde_json's exact float parsing was enabled.
+#[test]
+fn huge_numbers_round_trip_through_json() {
+    check("999999991 119991333333333331 and 0.1000000000000000055511151231257827", None).unwrap();
+}
