@@ -32,6 +32,16 @@ pub fn honorific(word: &str) -> Option<Gender> {
     })
 }
 
+/// Titles written abbreviated with a period that does not end a sentence ("Mr.", "Sen.").
+pub fn is_abbreviated_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Col" | "Lt"
+            | "Capt" | "Sgt" | "Adm" | "Rev" | "Hon" | "Supt" | "Insp" | "Det" | "Cllr" | "Pte"
+            | "Cpl" | "Maj" | "Brig"
+    )
+}
+
 /// Honorifics that are offices ("President", "Senator"): they may also head a role nominal.
 pub fn is_office_title(word: &str) -> bool {
     matches!(

@@ -2,72 +2,17 @@
 
 use byline_doc::{Span, Token, TokenKind};
 
-/// Words that take a period without ending a sentence.
+/// Words that take a period without ending a sentence: titles (from the lexicon), months,
+/// "No", company suffixes and a few Latin abbreviations.
 fn is_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "St"
-            | "Prof"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Gen"
-            | "Col"
-            | "Lt"
-            | "Capt"
-            | "Sgt"
-            | "Adm"
-            | "Rev"
-            | "Hon"
-            | "Jr"
-            | "Sr"
-            | "Mt"
-            | "Ft"
-            | "No"
-            | "Nos"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "vs"
-            | "etc"
-            | "approx"
-            | "Corp"
-            | "Inc"
-            | "Ltd"
-            | "Co"
-            | "Bros"
-            | "Dept"
-            | "Univ"
-            | "Ave"
-            | "Rd"
-            | "Supt"
-            | "Insp"
-            | "Det"
-            | "Cllr"
-            | "Pte"
-            | "Cpl"
-            | "Maj"
-            | "Brig"
-            | "Messrs"
-            | "ie"
-            | "eg"
-            | "al"
-            | "fig"
-            | "p"
-            | "pp"
-    )
+    byline_lexicon::people::is_abbreviated_title(word)
+        || matches!(
+            word,
+            "Jr" | "Sr" | "Mt" | "Ft" | "No" | "Nos" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun"
+                | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "vs" | "etc" | "approx"
+                | "Corp" | "Inc" | "Ltd" | "Co" | "Bros" | "Dept" | "Univ" | "Ave" | "Rd"
+                | "Messrs" | "ie" | "eg" | "al" | "fig" | "p" | "pp"
+        )
 }
 
 /// Abbreviations after which a capitalised word still usually starts a new sentence when the
