@@ -21,6 +21,9 @@ pub struct BenchArgs {
     /// Threads for the parallel run (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// Also print the time spent in each stage (one thread).
+    #[arg(long)]
+    stages: bool,
 }
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
