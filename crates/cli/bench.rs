@@ -45,6 +45,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let pipeline = Pipeline::default();
+    if args.stages {
+        stage_times(&pipeline, &corpus);
+    }
     eprintln!(
         "byline bench: {} documents, {:.1} MB of text",
         corpus.len(),
@@ -79,6 +82,22 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         bytes as f64 / 1e6 / secs
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn stage_times(pipeline: &Pipeline, corpus: &[Document]) {
+    let info = pipeline.explain();
+    let mut times = vec![std::time::Duration::ZERO; info.len()];
+    for d in corpus {
+        let mut d = d.clone();
+        if pipeline.annotate_timed(&mut d, &mut times).is_err() {
+            continue;
+        }
+    }
+    let total: f64 = times.iter().map(|t| t.as_secs_f64()).sum();
+    for (s, t) in info.iter().zip(&times) {
+        let secs = t.as_secs_f64();
+        println!("{:<12} {:>8.3} s  {:>5.1}%", s.name, secs, 100.0 * secs / total.max(1e-9));
+    }
 }
 
 fn timed(
