@@ -257,6 +257,9 @@ const CAPTION_CUES: &[&str] = &[
 /// Decides what to keep of one paragraph: returns the byte range to keep (empty to drop it)
 /// and pushes what was removed, with its reason, onto `removed`.
 pub fn classify(para: &str, removed: &mut Vec<(String, &'static str)>) -> Range<usize> {
+    if !may_be_boilerplate(para) {
+        return 0..para.len();
+    }
     if let Some(reason) = paragraph_reason(para) {
         removed.push((para.to_string(), reason));
         return 0..0;
@@ -280,6 +283,31 @@ pub fn classify(para: &str, removed: &mut Vec<(String, &'static str)>) -> Range<
         removed.push((t.to_string(), sentence_reason(t).unwrap_or("boilerplate")));
     }
     sents[a].start..sents[b - 1].end
+}
+
+/// A cheap first look: one scan for any cue phrase, caption word or call-to-action verb. Most
+/// paragraphs of a story have none and are kept without further work.
+fn may_be_boilerplate(para: &str) -> bool {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    static CUE_SCAN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    static CTA_SCAN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let cues = CUE_SCAN.get_or_init(|| {
+        let phrases = CUES.iter().flat_map(|(_, c)| c.iter()).chain(CAPTION_CUES.iter());
+        AhoCorasick::builder().ascii_case_insensitive(true).build(phrases).ok()
+    });
+    let ctas = CTA_SCAN.get_or_init(|| {
+        let starts: Vec<String> = CTA_VERBS
+            .iter()
+            .map(|v| {
+                let mut c = v.chars();
+                c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            })
+            .collect();
+        AhoCorasick::new(starts).ok()
+    });
+    let hit = |scan: &Option<AhoCorasick>| scan.as_ref().is_none_or(|s| s.is_match(para));
+    hit(cues) || hit(ctas) || is_navigation(para)
 }
 
 /// Why a whole paragraph is boilerplate, if it is.

@@ -192,10 +192,31 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
     None
 }
 
+/// Role nouns split into words, indexed by their first word (multi-word roles first).
+fn roles_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> {
+    use std::sync::OnceLock;
+    static MAP: OnceLock<std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: std::collections::HashMap<&str, Vec<(&str, Vec<&str>)>> = std::collections::HashMap::new();
+        for role in people::ROLE_NOUNS {
+            let parts: Vec<&str> = role.split(' ').collect();
+            map.entry(parts[0]).or_default().push((role, parts));
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+        }
+        map
+    })
+}
+
 /// A role noun (possibly several words) starting at token `k`: its text and length in tokens.
 fn role_at(doc: &Document, k: usize) -> Option<(String, usize)> {
-    for role in people::ROLE_NOUNS {
-        let parts: Vec<&str> = role.split(' ').collect();
+    let first = tok(doc, k);
+    if first.len() > 16 || !first.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = first.to_ascii_lowercase();
+    for (role, parts) in roles_by_first_word().get(lower.as_str())? {
         if k + parts.len() > doc.tokens.len() {
             continue;
         }

@@ -189,12 +189,13 @@ impl Document {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
 
-    /// The quoted region whose content or marks cover byte `offset`.
+    /// The quoted region whose content or marks cover byte `offset` (regions are in text order
+    /// and do not overlap).
     pub fn quoted_region_at(&self, offset: usize) -> Option<&QuotedRegion> {
-        self.quoted.iter().find(|q| {
-            let end = q.close.map_or(q.content.end, |c| c.end);
-            q.open.start <= offset && offset < end
-        })
+        let k = self.quoted.partition_point(|q| q.open.start <= offset);
+        let q = self.quoted.get(k.checked_sub(1)?)?;
+        let end = q.close.map_or(q.content.end, |c| c.end);
+        (offset < end).then_some(q)
     }
 
     /// Number of words in the clean text (for throughput figures).

@@ -265,7 +265,14 @@ pub fn role_gender(role: &str) -> Gender {
 /// Personal pronouns: (gender, plural, possessive-or-object form).
 pub fn pronoun(word: &str) -> Option<(Gender, bool)> {
     use Gender::*;
-    Some(match word.to_ascii_lowercase().as_str() {
+    if word.len() > 10 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match std::str::from_utf8(lower).unwrap_or("") {
         "he" | "him" | "his" | "himself" => (Male, false),
         "she" | "her" | "hers" | "herself" => (Female, false),
         "they" | "them" | "their" | "theirs" | "themselves" => (Unknown, true),

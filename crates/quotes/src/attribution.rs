@@ -179,10 +179,7 @@ pub fn find(doc: &Document, region: &QuotedRegion, kind: QuoteKind) -> Option<At
 }
 
 fn in_any_quote(doc: &Document, offset: usize) -> bool {
-    doc.quoted.iter().any(|q| {
-        let end = q.close.map_or(q.content.end, |c| c.end);
-        q.open.start <= offset && offset < end
-    })
+    doc.quoted_region_at(offset).is_some()
 }
 
 /// `“…,” Sir Keir told`, `“…,” said Mr Smith`, `“…?” he asked`.

@@ -113,10 +113,7 @@ fn is_preposition(w: &str) -> bool {
 }
 
 fn inside_quote(doc: &Document, offset: usize) -> bool {
-    doc.quoted.iter().any(|q| {
-        let end = q.close.map_or(q.content.end, |c| c.end);
-        q.open.start <= offset && offset < end
-    })
+    doc.quoted_region_at(offset).is_some()
 }
 
 /// "X said (that) CLAUSE", "X told reporters (that) CLAUSE".
