@@ -471,30 +471,43 @@ fn is_caption(lower: &str) -> bool {
     }) && !looks_like_reporting(lower)
 }
 
-/// Total cue hits and the reason with most hits.
+/// Total cue hits (whole words, overlapping phrases each counted) and the reason with most hits.
 fn cue_hits(lower: &str) -> (usize, Option<&'static str>) {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    static SCAN: OnceLock<Option<(AhoCorasick, Vec<usize>)>> = OnceLock::new();
+    let Some((scan, reason_of)) = SCAN.get_or_init(|| {
+        let mut phrases = Vec::new();
+        let mut reasons = Vec::new();
+        for (r, (_, cues)) in CUES.iter().enumerate() {
+            for c in *cues {
+                phrases.push(*c);
+                reasons.push(r);
+            }
+        }
+        AhoCorasick::new(&phrases).ok().map(|a| (a, reasons))
+    }) else {
+        return (0, None);
+    };
+    let mut counts = [0usize; 16];
     let mut total = 0;
-    let mut best: Option<(&'static str, usize)> = None;
-    for (reason, cues) in CUES {
-        let n: usize = cues.iter().map(|c| count_phrase(lower, c)).sum();
-        total += n;
-        if n > 0 && best.is_none_or(|(_, m)| n > m) {
-            best = Some((reason, n));
+    for m in scan.find_overlapping_iter(lower) {
+        let phrase = &lower[m.start()..m.end()];
+        let before = lower[..m.start()].chars().next_back();
+        let after = lower[m.end()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let whole = (edge(before) || !phrase.starts_with(char::is_alphanumeric))
+            && (edge(after) || !phrase.ends_with(char::is_alphanumeric));
+        if whole {
+            total += 1;
+            if let Some(c) = counts.get_mut(reason_of[m.pattern().as_usize()]) {
+                *c += 1;
+            }
         }
     }
-    (total, best.map(|b| b.0))
-}
-
-fn count_phrase(hay: &str, phrase: &str) -> usize {
-    hay.match_indices(phrase)
-        .filter(|(i, _)| {
-            let before = hay[..*i].chars().next_back();
-            let after = hay[i + phrase.len()..].chars().next();
-            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            (edge(before) || !phrase.starts_with(char::is_alphanumeric))
-                && (edge(after) || !phrase.ends_with(char::is_alphanumeric))
-        })
-        .count()
+    // ties go to the reason listed first, as before
+    let best = (0..CUES.len()).filter(|&r| counts.get(r).copied().unwrap_or(0) > 0).max_by_key(|&r| (counts[r], std::cmp::Reverse(r)));
+    (total, best.map(|r| CUES[r].0))
 }
 
 /// Lower-cased text with quoted passages blanked out (a quote about donations is news).

@@ -133,13 +133,14 @@ const CUES: &[(&str, &str)] = &[
 
 /// The lemma of a speech verb form ("told" → "tell"), case-insensitive.
 pub fn cue_lemma(word: &str) -> Option<&'static str> {
-    let lower;
-    let w = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = word.to_ascii_lowercase();
-        lower.as_str()
-    } else {
-        word
-    };
+    if word.len() > 16 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let w = std::str::from_utf8(lower).unwrap_or("");
     CUES.binary_search_by(|(k, _)| k.cmp(&w))
         .ok()
         .map(|i| CUES[i].1)
