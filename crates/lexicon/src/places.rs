@@ -170,16 +170,30 @@ countries! {
     "Antarctica" [] ["Antarctic"];
 }
 
+type CountryIndex = std::collections::HashMap<&'static str, &'static Country>;
+
+fn index(names: fn(&'static Country) -> Vec<&'static str>) -> CountryIndex {
+    let mut map = CountryIndex::new();
+    for c in COUNTRIES {
+        for n in names(c) {
+            map.entry(n).or_insert(c);
+        }
+    }
+    map
+}
+
 /// The country a name or alias denotes ("Britain" → United Kingdom).
 pub fn country(name: &str) -> Option<&'static Country> {
-    COUNTRIES
-        .iter()
-        .find(|c| c.name == name || c.aliases.contains(&name))
+    static MAP: std::sync::OnceLock<CountryIndex> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| index(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()).collect()))
+        .get(name)
+        .copied()
 }
 
 /// The country whose demonym this is ("Ukrainian" → Ukraine).
 pub fn demonym(word: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.demonyms.contains(&word))
+    static MAP: std::sync::OnceLock<CountryIndex> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| index(|c| c.demonyms.to_vec())).get(word).copied()
 }
 
 /// Well-known cities, capitals, US states, UK nations, counties and regions (sorted).
