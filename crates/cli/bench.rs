@@ -96,7 +96,12 @@ fn stage_times(pipeline: &Pipeline, corpus: &[Document]) {
     let total: f64 = times.iter().map(|t| t.as_secs_f64()).sum();
     for (s, t) in info.iter().zip(&times) {
         let secs = t.as_secs_f64();
-        println!("{:<12} {:>8.3} s  {:>5.1}%", s.name, secs, 100.0 * secs / total.max(1e-9));
+        println!(
+            "{:<12} {:>8.3} s  {:>5.1}%",
+            s.name,
+            secs,
+            100.0 * secs / total.max(1e-9)
+        );
     }
 }
 

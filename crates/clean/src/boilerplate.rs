@@ -293,15 +293,22 @@ fn may_be_boilerplate(para: &str) -> bool {
     static CUE_SCAN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     static CTA_SCAN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     let cues = CUE_SCAN.get_or_init(|| {
-        let phrases = CUES.iter().flat_map(|(_, c)| c.iter()).chain(CAPTION_CUES.iter());
-        AhoCorasick::builder().ascii_case_insensitive(true).build(phrases).ok()
+        let phrases = CUES
+            .iter()
+            .flat_map(|(_, c)| c.iter())
+            .chain(CAPTION_CUES.iter());
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .ok()
     });
     let ctas = CTA_SCAN.get_or_init(|| {
         let starts: Vec<String> = CTA_VERBS
             .iter()
             .map(|v| {
                 let mut c = v.chars();
-                c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
             })
             .collect();
         AhoCorasick::new(starts).ok()
@@ -506,7 +513,9 @@ fn cue_hits(lower: &str) -> (usize, Option<&'static str>) {
         }
     }
     // ties go to the reason listed first, as before
-    let best = (0..CUES.len()).filter(|&r| counts.get(r).copied().unwrap_or(0) > 0).max_by_key(|&r| (counts[r], std::cmp::Reverse(r)));
+    let best = (0..CUES.len())
+        .filter(|&r| counts.get(r).copied().unwrap_or(0) > 0)
+        .max_by_key(|&r| (counts[r], std::cmp::Reverse(r)));
     (total, best.map(|r| CUES[r].0))
 }
 

@@ -193,11 +193,15 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
 }
 
 /// Role nouns split into words, indexed by their first word (multi-word roles first).
-fn roles_by_first_word() -> &'static std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> {
+fn roles_by_first_word(
+) -> &'static std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> {
     use std::sync::OnceLock;
-    static MAP: OnceLock<std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>> = OnceLock::new();
+    static MAP: OnceLock<
+        std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
+    > = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: std::collections::HashMap<&str, Vec<(&str, Vec<&str>)>> = std::collections::HashMap::new();
+        let mut map: std::collections::HashMap<&str, Vec<(&str, Vec<&str>)>> =
+            std::collections::HashMap::new();
         for role in people::ROLE_NOUNS {
             let parts: Vec<&str> = role.split(' ').collect();
             map.entry(parts[0]).or_default().push((role, parts));

@@ -36,9 +36,30 @@ pub fn honorific(word: &str) -> Option<Gender> {
 pub fn is_abbreviated_title(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Col" | "Lt"
-            | "Capt" | "Sgt" | "Adm" | "Rev" | "Hon" | "Supt" | "Insp" | "Det" | "Cllr" | "Pte"
-            | "Cpl" | "Maj" | "Brig"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Rev"
+            | "Hon"
+            | "Supt"
+            | "Insp"
+            | "Det"
+            | "Cllr"
+            | "Pte"
+            | "Cpl"
+            | "Maj"
+            | "Brig"
     )
 }
 

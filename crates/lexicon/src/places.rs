@@ -185,15 +185,23 @@ fn index(names: fn(&'static Country) -> Vec<&'static str>) -> CountryIndex {
 /// The country a name or alias denotes ("Britain" → United Kingdom).
 pub fn country(name: &str) -> Option<&'static Country> {
     static MAP: std::sync::OnceLock<CountryIndex> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| index(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()).collect()))
-        .get(name)
-        .copied()
+    MAP.get_or_init(|| {
+        index(|c| {
+            std::iter::once(c.name)
+                .chain(c.aliases.iter().copied())
+                .collect()
+        })
+    })
+    .get(name)
+    .copied()
 }
 
 /// The country whose demonym this is ("Ukrainian" → Ukraine).
 pub fn demonym(word: &str) -> Option<&'static Country> {
     static MAP: std::sync::OnceLock<CountryIndex> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| index(|c| c.demonyms.to_vec())).get(word).copied()
+    MAP.get_or_init(|| index(|c| c.demonyms.to_vec()))
+        .get(word)
+        .copied()
 }
 
 /// Well-known cities, capitals, US states, UK nations, counties and regions (sorted).

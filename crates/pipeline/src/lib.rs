@@ -186,7 +186,11 @@ impl Pipeline {
 
     /// Runs every stage over `doc`, adding the time each took to `times` (one entry per stage,
     /// in pipeline order), for profiling.
-    pub fn annotate_timed(&self, doc: &mut Document, times: &mut [std::time::Duration]) -> Result<(), PipelineError> {
+    pub fn annotate_timed(
+        &self,
+        doc: &mut Document,
+        times: &mut [std::time::Duration],
+    ) -> Result<(), PipelineError> {
         for (s, t) in self.stages.iter().zip(times.iter_mut()) {
             let start = std::time::Instant::now();
             s.process(doc)?;

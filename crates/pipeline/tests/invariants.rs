@@ -162,5 +162,9 @@ fn seed_like_paragraphs() {
 /// slightly different float until serde_json's exact float parsing was enabled.
 #[test]
 fn huge_numbers_round_trip_through_json() {
-    check("999999991 119991333333333331 and 0.1000000000000000055511151231257827", None).unwrap();
+    check(
+        "999999991 119991333333333331 and 0.1000000000000000055511151231257827",
+        None,
+    )
+    .unwrap();
 }
