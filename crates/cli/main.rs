@@ -6,6 +6,7 @@
 
 mod bench;
 mod extract;
+mod ner;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,14 @@ enum Command {
     },
     /// Measure throughput (words/s) on one thread and on all cores over >= 10 MB of articles.
     Bench(bench::BenchArgs),
+    /// Train a model (`byline train ner --train PATH --dev PATH -o MODEL`).
+    #[command(subcommand)]
+    Train(ner::TrainWhat),
+    /// Evaluate a model (`byline eval ner --conll PATH`).
+    #[command(subcommand)]
+    Eval(ner::EvalWhat),
+    /// Tag a CoNLL file: each token line with the predicted NER tag appended.
+    Tag(ner::TagArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +54,9 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Pipeline { explain: _ } => explain(),
         Command::Bench(args) => bench::run(args),
+        Command::Train(what) => ner::train(what),
+        Command::Eval(what) => ner::eval(what),
+        Command::Tag(args) => ner::tag(args),
     };
     match result {
         Ok(code) => code,

@@ -192,16 +192,14 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
     None
 }
 
+/// Role nouns split into words, by their first word; longest first.
+type RoleIndex = std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>;
+
 /// Role nouns split into words, indexed by their first word (multi-word roles first).
-fn roles_by_first_word(
-) -> &'static std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>> {
-    use std::sync::OnceLock;
-    static MAP: OnceLock<
-        std::collections::HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>,
-    > = OnceLock::new();
+fn roles_by_first_word() -> &'static RoleIndex {
+    static MAP: std::sync::OnceLock<RoleIndex> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: std::collections::HashMap<&str, Vec<(&str, Vec<&str>)>> =
-            std::collections::HashMap::new();
+        let mut map = RoleIndex::new();
         for role in people::ROLE_NOUNS {
             let parts: Vec<&str> = role.split(' ').collect();
             map.entry(parts[0]).or_default().push((role, parts));
@@ -215,6 +213,9 @@ fn roles_by_first_word(
 
 /// A role noun (possibly several words) starting at token `k`: its text and length in tokens.
 fn role_at(doc: &Document, k: usize) -> Option<(String, usize)> {
+    if k >= doc.tokens.len() {
+        return None;
+    }
     let first = tok(doc, k);
     if first.len() > 16 || !first.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::chunk::{is_plain_word, stem, Chunk};
+use crate::conll::{label_type, Label};
 use byline_doc::{Document, EntityType, Span, TokenKind};
 use byline_lexicon::{orgs, people, places, speech};
 
@@ -95,8 +96,14 @@ struct Cand {
     doubtful_first: bool,
 }
 
-/// Types chunks; returns the mention spans with their types.
-pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
+/// Types chunks; returns the mention spans with their types. `model` holds the learned
+/// tagger's label for every token: it types the chunks no gazetteer, name shape or document
+/// context types (where the rules would only guess from the neighbouring words).
+pub fn classify(
+    doc: &Document,
+    chunks: &[Chunk],
+    model: Option<&[Label]>,
+) -> Vec<(Span, EntityType)> {
     let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
     let mut cands: Vec<Cand> = Vec::new();
     for ch in chunks {
@@ -175,7 +182,17 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
             if person_words.contains_key(w(b)) && a == b {
                 return Some(EntityType::Per);
             }
-            guess(doc, a, b)
+            let (guessed, cue) = guess(doc, a, b)?;
+            if cue {
+                return Some(guessed);
+            }
+            // the model types what the rules can only guess from the name's shape; it never
+            // turns a common-word chunk the rules drop into a name, nor a lone unknown word
+            // into a person on its own
+            match model.and_then(|m| model_type(m, a, b)) {
+                Some(t) if !(t == EntityType::Per && a == b) => Some(t),
+                _ => Some(guessed),
+            }
         });
         if let Some(t) = etype {
             let weak = !strong;
@@ -216,6 +233,26 @@ pub fn classify(doc: &Document, chunks: &[Chunk]) -> Vec<(Span, EntityType)> {
             (*span, t)
         })
         .collect()
+}
+
+/// The entity type the model gives most of the tokens `a..=b`, if more than half are typed.
+fn model_type(labels: &[Label], a: usize, b: usize) -> Option<EntityType> {
+    let mut counts = [0usize; 4];
+    for &l in labels.get(a..=b)? {
+        if let Some(t) = label_type(l) {
+            counts[t] += 1;
+        }
+    }
+    let (t, &n) = counts.iter().enumerate().max_by_key(|(_, &n)| n)?;
+    if 2 * n <= b + 1 - a {
+        return None;
+    }
+    Some(match t {
+        0 => EntityType::Per,
+        1 => EntityType::Org,
+        2 => EntityType::Loc,
+        _ => EntityType::Misc,
+    })
 }
 
 /// Splits a chunk around office titles: "Ukrainian President Volodymyr Zelensky" →
@@ -408,7 +445,9 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
 }
 
 /// A last guess for an unknown chunk with no document evidence.
-fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
+/// The rules' guess for an untyped chunk: `None` for common words; `(type, true)` when a cue
+/// in the context decides it, `(type, false)` for the fallbacks (name-shaped → PER, else MISC).
+fn guess(doc: &Document, a: usize, b: usize) -> Option<(EntityType, bool)> {
     let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
     if is_plain_all(doc, a, b) {
         return None;
@@ -416,10 +455,10 @@ fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     let before = (a > 0).then(|| w(a - 1));
     let after = (b + 1 < doc.tokens.len()).then(|| w(b + 1));
     if after.is_some_and(|x| speech::cue_lemma(x).is_some()) {
-        return Some(EntityType::Per);
+        return Some((EntityType::Per, true));
     }
     if before.is_some_and(|x| matches!(x, "in" | "at" | "near" | "from" | "to" | "outside")) {
-        return Some(EntityType::Loc);
+        return Some((EntityType::Loc, true));
     }
     // "the town of Farkadona", "Larissa’s mayor"
     if before == Some("of")
@@ -437,7 +476,7 @@ fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
                     | "heart"
             ))
     {
-        return Some(EntityType::Loc);
+        return Some((EntityType::Loc, true));
     }
     if matches!(after, Some("’s" | "'s"))
         && doc.tokens.get(b + 2).is_some_and(|t| {
@@ -457,12 +496,12 @@ fn guess(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
             )
         })
     {
-        return Some(EntityType::Loc);
+        return Some((EntityType::Loc, true));
     }
     if b > a && b - a <= 2 && (a..=b).all(|i| !is_plain_word(w(i))) {
-        return Some(EntityType::Per);
+        return Some((EntityType::Per, false));
     }
-    Some(EntityType::Misc)
+    Some((EntityType::Misc, false))
 }
 
 fn is_plain_all(doc: &Document, a: usize, b: usize) -> bool {

@@ -1,8 +1,8 @@
 /*!
 The `ner` stage: finds proper-name mentions and types them PER, ORG, LOC or MISC.
 
-This first version is rule-based (a learned tagger replaces the typing in a later issue; the
-stage interface stays). It works in two passes over the document:
+Rules find the mentions; a learned tagger ([`model`], shipped in [`tagger`], trained on
+CoNLL-2003: see the crate README) types the chunks the rules can only guess. In order:
 
 1. **Chunks** ([`chunk`]): maximal runs of capitalised words, joined by name particles ("of",
    "de", "van", "bin") and "No 10"-style numbers; a capitalised common word that opens a
@@ -30,6 +30,10 @@ assert_eq!(found, [("Mr Zelensky", EntityType::Per), ("Sir Keir Starmer", Entity
 
 pub mod chunk;
 pub mod classify;
+pub mod conll;
+pub mod features;
+pub mod model;
+pub mod tagger;
 
 use byline_doc::{Document, Layer, Mention, MentionKind, Stage, StageError};
 
@@ -52,7 +56,8 @@ impl Stage for Ner {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let chunks = chunk::chunks(doc);
-        let typed = classify::classify(doc, &chunks);
+        let labels = tagger::label_tokens(tagger::shipped(), doc);
+        let typed = classify::classify(doc, &chunks, Some(&labels));
         doc.mentions = typed
             .into_iter()
             .map(|(span, etype)| Mention {

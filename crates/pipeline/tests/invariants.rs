@@ -168,3 +168,10 @@ fn huge_numbers_round_trip_through_json() {
     )
     .unwrap();
 }
+
+/// Found by the property test: a determiner and a modifier at the very end of the text.
+#[test]
+fn determiner_and_modifier_at_the_end() {
+    check("the last", None).unwrap();
+    check("The former", None).unwrap();
+}

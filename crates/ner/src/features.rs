@@ -1,0 +1,575 @@
+//! Feature extraction for the learned tagger.
+//!
+//! Every feature is a 64-bit hash of a template id and its values; the model maps it to a row
+//! of a fixed-size weight table (feature hashing), so no feature dictionary is stored. Three kinds:
+//!
+//! - **static** features of a token in its sentence ([`prepare`]): word, lower-cased word, shape,
+//!   prefixes and suffixes 1–4, neighbouring words and shapes at ±1/±2, word-pair conjunctions,
+//!   sentence position, all-caps (headline) sentences, gazetteer hits from `byline-lexicon`
+//!   (honorific, first name, country, demonym, place, known organisation, common word, and
+//!   multi-word place/organisation names) for the token and its neighbours, and label-free
+//!   document context (the word is seen lower-case elsewhere in the document, or capitalised
+//!   away from the start of a sentence);
+//! - **history** features ([`history`]): the two previous predicted labels, alone and with the
+//!   word and shape;
+//! - **document-label** features ([`DocLabels`]): for the second pass, the entity types the
+//!   first pass gave to other occurrences of the same word in the document (Ratinov & Roth 2009).
+
+use std::collections::HashMap;
+
+use byline_lexicon::{orgs, people, places, words};
+
+use crate::conll::{label_type, Label, N_LABELS, TYPES};
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Mixes one value into a hash.
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(K).rotate_left(27) ^ (h >> 17)
+}
+
+/// Hash of a string.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in s.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+#[inline]
+fn f1(t: u64, a: u64) -> u64 {
+    mix(mix(t.wrapping_mul(0xff51_afd7_ed55_8ccd), a), 1)
+}
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(mix(mix(t.wrapping_mul(0xff51_afd7_ed55_8ccd), a), b), 2)
+}
+#[inline]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(
+        mix(mix(mix(t.wrapping_mul(0xff51_afd7_ed55_8ccd), a), b), c),
+        3,
+    )
+}
+
+// Gazetteer flags.
+const G_HON: u32 = 1;
+const G_FIRST: u32 = 1 << 1;
+const G_COUNTRY: u32 = 1 << 2;
+const G_DEMONYM: u32 = 1 << 3;
+const G_PLACE: u32 = 1 << 4;
+const G_ORG: u32 = 1 << 5;
+const G_COMMON: u32 = 1 << 6;
+const G_MW_PLACE: u32 = 1 << 7;
+const G_MW_ORG: u32 = 1 << 8;
+const G_ORG_SUFFIX: u32 = 1 << 9;
+const G_PLACE_SUFFIX: u32 = 1 << 10;
+const N_GAZ: u32 = 11;
+
+/// What the extractor knows of one token.
+#[derive(Debug, Clone, Default)]
+pub struct Tok {
+    /// Hash of the word as written.
+    pub word: u64,
+    /// Hash of the lower-cased word.
+    pub lower: u64,
+    /// Hash of the compressed shape ("Xx", "X.X.", "d").
+    pub shape: u64,
+    /// Gazetteer flags.
+    pub gaz: u32,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// The lower-cased word (key for document features).
+    pub key: String,
+}
+
+/// Word shape: upper → X, lower → x, digit → d, other kept; `short` collapses repeats.
+pub fn shape(word: &str, short: bool) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for (n, c) in word.chars().enumerate() {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if short && m == last {
+            continue;
+        }
+        if !short && n >= 8 {
+            break;
+        }
+        out.push(m);
+        last = m;
+    }
+    out
+}
+
+/// True when a sentence is written in capitals (a CoNLL headline or dateline): every token
+/// with letters has no lower-case letter, and at least two tokens have letters.
+pub fn is_caps_sentence(words: &[&str]) -> bool {
+    let mut lettered = 0;
+    for w in words {
+        if w.chars().any(|c| c.is_alphabetic()) {
+            if w.chars().any(|c| c.is_lowercase()) {
+                return false;
+            }
+            lettered += 1;
+        }
+    }
+    lettered >= 2
+}
+
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn gaz_flags(w: &str) -> u32 {
+    let mut g = 0;
+    let first_upper = w.chars().next().is_some_and(|c| c.is_uppercase());
+    if people::honorific(w).is_some() || people::honorific(w.trim_end_matches('.')).is_some() {
+        g |= G_HON;
+    }
+    if first_upper {
+        if people::first_name(w).is_some() {
+            g |= G_FIRST;
+        }
+        if places::country(w).is_some() {
+            g |= G_COUNTRY;
+        }
+        if places::demonym(w).is_some() {
+            g |= G_DEMONYM;
+        }
+        if places::is_place(w) {
+            g |= G_PLACE;
+        }
+        if orgs::known(w).is_some() {
+            g |= G_ORG;
+        }
+        if orgs::is_org_suffix(w) {
+            g |= G_ORG_SUFFIX;
+        }
+        if places::is_place_suffix(w) {
+            g |= G_PLACE_SUFFIX;
+        }
+    }
+    if w.chars().all(|c| c.is_alphabetic()) && words::is_common(w) {
+        g |= G_COMMON;
+    }
+    g
+}
+
+/// One sentence made ready for decoding: token facts and the static features of each token.
+#[derive(Debug, Clone, Default)]
+pub struct PreparedSentence {
+    /// Token facts.
+    pub toks: Vec<Tok>,
+    /// Static features of all tokens, flat.
+    pub feats: Vec<u64>,
+    /// `feats[ranges[i].0..ranges[i].1]` are token i's.
+    pub ranges: Vec<(u32, u32)>,
+}
+
+/// Feature templates (ids mixed into each hash).
+mod t {
+    pub const BIAS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const LOWER: u64 = 3;
+    pub const SHAPE: u64 = 4;
+    pub const LSHAPE: u64 = 5;
+    pub const PREF: u64 = 6;
+    pub const SUF: u64 = 7;
+    pub const W_M1: u64 = 8;
+    pub const W_P1: u64 = 9;
+    pub const W_M2: u64 = 10;
+    pub const W_P2: u64 = 11;
+    pub const S_M1: u64 = 12;
+    pub const S_P1: u64 = 13;
+    pub const S_M2: u64 = 14;
+    pub const S_P2: u64 = 15;
+    pub const S_M1_0: u64 = 16;
+    pub const S_0_P1: u64 = 17;
+    pub const W_M1_0: u64 = 18;
+    pub const W_0_P1: u64 = 19;
+    pub const FIRST: u64 = 20;
+    pub const CAPS: u64 = 21;
+    pub const GAZ: u64 = 22;
+    pub const GAZ_M1: u64 = 23;
+    pub const GAZ_P1: u64 = 24;
+    pub const DOC_LOWER: u64 = 25;
+    pub const DOC_CAPMID: u64 = 26;
+    pub const P1: u64 = 27;
+    pub const P12: u64 = 28;
+    pub const P1_W: u64 = 29;
+    pub const P1_S: u64 = 30;
+    pub const DOC_LBL: u64 = 31;
+    pub const DOC_MAJ: u64 = 32;
+    pub const DOC_LBL_S: u64 = 33;
+    pub const S_M1_0_P1: u64 = 34;
+    pub const LAST: u64 = 35;
+    pub const GAZ_M2: u64 = 36;
+    pub const GAZ_P2: u64 = 37;
+    pub const CAPS_S: u64 = 38;
+    pub const DOC_CAPMID_S: u64 = 39;
+    pub const LOWER_P1_CAP: u64 = 40;
+}
+
+const BOS: u64 = 0xB05;
+const EOS: u64 = 0xE05;
+
+/// Prepares every sentence of a document (tokens as strings): token facts and static features.
+pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
+    // Token facts, sentence by sentence.
+    let mut sents: Vec<PreparedSentence> = Vec::with_capacity(doc.len());
+    let mut caps_flags = Vec::with_capacity(doc.len());
+    for words in doc {
+        let caps = is_caps_sentence(words);
+        caps_flags.push(caps);
+        let mut toks: Vec<Tok> = words
+            .iter()
+            .map(|w| {
+                let key = w.to_lowercase();
+                let look = if caps { title_case(w) } else { w.to_string() };
+                Tok {
+                    word: hash_str(w),
+                    lower: hash_str(&key),
+                    shape: hash_str(&shape(w, true)),
+                    gaz: gaz_flags(&look),
+                    cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
+                    key,
+                }
+            })
+            .collect();
+        multiword_gazetteer(words, caps, &mut toks);
+        sents.push(PreparedSentence {
+            toks,
+            ..Default::default()
+        });
+    }
+    // Label-free document context.
+    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
+    for ((s, words), &caps) in sents.iter().zip(doc).zip(&caps_flags) {
+        for (i, (tok, w)) in s.toks.iter().zip(words).enumerate() {
+            let e = seen.entry(tok.key.as_str()).or_default();
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                e.0 = true;
+            } else if tok.cap && i > 0 && !caps {
+                e.1 = true;
+            }
+        }
+    }
+    let ctx: Vec<Vec<(bool, bool)>> = sents
+        .iter()
+        .map(|s| {
+            s.toks
+                .iter()
+                .map(|t| seen.get(t.key.as_str()).copied().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    for ((s, words), (ctx, &caps)) in sents.iter_mut().zip(doc).zip(ctx.iter().zip(&caps_flags)) {
+        static_features(s, words, caps, ctx);
+    }
+    sents
+}
+
+fn multiword_gazetteer(words: &[&str], caps: bool, toks: &mut [Tok]) {
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        for len in (2..=4).rev() {
+            if i + len > n {
+                continue;
+            }
+            let span = &words[i..i + len];
+            // Allow "of"/"and"/"de" inside, but the last word must be capitalised.
+            if !toks[i + len - 1].cap || span.iter().any(|w| w.is_empty()) {
+                continue;
+            }
+            let name = if caps {
+                span.iter()
+                    .map(|w| title_case(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                span.join(" ")
+            };
+            let flag = if places::is_place(&name) || places::country(&name).is_some() {
+                G_MW_PLACE
+            } else if orgs::known(&name).is_some() {
+                G_MW_ORG
+            } else {
+                0
+            };
+            if flag != 0 {
+                for t in &mut toks[i..i + len] {
+                    t.gaz |= flag;
+                }
+                matched = len;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+}
+
+fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[(bool, bool)]) {
+    let n = s.toks.len();
+    let mut feats = Vec::with_capacity(n * 48);
+    let mut ranges = Vec::with_capacity(n);
+    let word_at = |i: isize| -> u64 {
+        if i < 0 {
+            BOS
+        } else if i as usize >= n {
+            EOS
+        } else {
+            s.toks[i as usize].lower
+        }
+    };
+    let shape_at = |i: isize| -> u64 {
+        if i < 0 {
+            BOS
+        } else if i as usize >= n {
+            EOS
+        } else {
+            s.toks[i as usize].shape
+        }
+    };
+    let gaz_at = |i: isize| -> u32 {
+        if i < 0 || i as usize >= n {
+            0
+        } else {
+            s.toks[i as usize].gaz
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        let start = feats.len() as u32;
+        let tok = &s.toks[i];
+        let ii = i as isize;
+        feats.push(f1(t::BIAS, 0));
+        feats.push(f1(t::WORD, tok.word));
+        feats.push(f1(t::LOWER, tok.lower));
+        feats.push(f1(t::SHAPE, tok.shape));
+        feats.push(f1(t::LSHAPE, hash_str(&shape(w, false))));
+        // Prefixes and suffixes of the lower-cased word, 1-4 characters.
+        let chars: Vec<char> = tok.key.chars().collect();
+        let mut h = 0u64;
+        for (k, c) in chars.iter().take(4).enumerate() {
+            h = mix(h, *c as u64);
+            if k + 1 < chars.len() {
+                feats.push(f2(t::PREF, k as u64, h));
+            }
+        }
+        let mut h = 0u64;
+        for (k, c) in chars.iter().rev().take(4).enumerate() {
+            h = mix(h, *c as u64);
+            if k + 1 < chars.len() {
+                feats.push(f2(t::SUF, k as u64, h));
+            }
+        }
+        feats.push(f1(t::W_M1, word_at(ii - 1)));
+        feats.push(f1(t::W_P1, word_at(ii + 1)));
+        feats.push(f1(t::W_M2, word_at(ii - 2)));
+        feats.push(f1(t::W_P2, word_at(ii + 2)));
+        feats.push(f1(t::S_M1, shape_at(ii - 1)));
+        feats.push(f1(t::S_P1, shape_at(ii + 1)));
+        feats.push(f1(t::S_M2, shape_at(ii - 2)));
+        feats.push(f1(t::S_P2, shape_at(ii + 2)));
+        feats.push(f2(t::S_M1_0, shape_at(ii - 1), tok.shape));
+        feats.push(f2(t::S_0_P1, tok.shape, shape_at(ii + 1)));
+        feats.push(f3(
+            t::S_M1_0_P1,
+            shape_at(ii - 1),
+            tok.shape,
+            shape_at(ii + 1),
+        ));
+        feats.push(f2(t::W_M1_0, word_at(ii - 1), tok.lower));
+        feats.push(f2(t::W_0_P1, tok.lower, word_at(ii + 1)));
+        feats.push(f2(t::LOWER_P1_CAP, tok.lower, shape_at(ii + 1)));
+        if i == 0 {
+            feats.push(f1(t::FIRST, tok.shape));
+            feats.push(f1(t::FIRST, tok.lower));
+        }
+        if i + 1 == n {
+            feats.push(f1(t::LAST, tok.shape));
+        }
+        if caps {
+            feats.push(f1(t::CAPS, tok.lower));
+            feats.push(f2(t::CAPS_S, n.min(6) as u64, i.min(3) as u64));
+        }
+        for b in 0..N_GAZ {
+            let bit = 1 << b;
+            if tok.gaz & bit != 0 {
+                feats.push(f1(t::GAZ, b as u64));
+            }
+            if gaz_at(ii - 1) & bit != 0 {
+                feats.push(f1(t::GAZ_M1, b as u64));
+            }
+            if gaz_at(ii + 1) & bit != 0 {
+                feats.push(f1(t::GAZ_P1, b as u64));
+            }
+            if gaz_at(ii - 2) & bit != 0 {
+                feats.push(f1(t::GAZ_M2, b as u64));
+            }
+            if gaz_at(ii + 2) & bit != 0 {
+                feats.push(f1(t::GAZ_P2, b as u64));
+            }
+        }
+        let (seen_lower, seen_capmid) = ctx[i];
+        if tok.cap || caps {
+            feats.push(f2(t::DOC_LOWER, seen_lower as u64, (i == 0 || caps) as u64));
+            feats.push(f2(
+                t::DOC_CAPMID,
+                seen_capmid as u64,
+                (i == 0 || caps) as u64,
+            ));
+            feats.push(f2(t::DOC_CAPMID_S, seen_capmid as u64, tok.shape));
+        }
+        ranges.push((start, feats.len() as u32));
+    }
+    s.feats = feats;
+    s.ranges = ranges;
+}
+
+/// History features of token `i` given the two previous labels (`None` before the sentence).
+#[inline]
+pub fn history(tok: &Tok, p1: Option<Label>, p2: Option<Label>, out: &mut [u64; 4]) {
+    let a = p1.map_or(99, |l| l as u64);
+    let b = p2.map_or(99, |l| l as u64);
+    out[0] = f1(t::P1, a);
+    out[1] = f2(t::P12, a, b);
+    out[2] = f2(t::P1_W, a, tok.lower);
+    out[3] = f2(t::P1_S, a, tok.shape);
+}
+
+/// First-pass labels of a document, aggregated per lower-cased word: the second pass's
+/// document-level features.
+#[derive(Debug, Default)]
+pub struct DocLabels {
+    counts: HashMap<String, [u16; 4]>,
+}
+
+impl DocLabels {
+    /// Counts the entity types of every token the first pass labelled.
+    pub fn new(sents: &[PreparedSentence], labels: &[Vec<Label>]) -> DocLabels {
+        let mut counts: HashMap<String, [u16; 4]> = HashMap::new();
+        for (s, ls) in sents.iter().zip(labels) {
+            for (tok, &l) in s.toks.iter().zip(ls) {
+                if let Some(ty) = label_type(l) {
+                    counts.entry(tok.key.clone()).or_default()[ty] += 1;
+                }
+            }
+        }
+        DocLabels { counts }
+    }
+
+    /// Appends token `tok`'s document-label features (its own first-pass label `own` left out).
+    pub fn features(&self, tok: &Tok, own: Label, out: &mut Vec<u64>) {
+        let Some(c) = self.counts.get(&tok.key) else {
+            return;
+        };
+        let mut c = *c;
+        if let Some(ty) = label_type(own) {
+            c[ty] = c[ty].saturating_sub(1);
+        }
+        let mut best = None;
+        for ty in 0..TYPES.len() {
+            if c[ty] > 0 {
+                out.push(f1(t::DOC_LBL, ty as u64));
+                out.push(f2(t::DOC_LBL_S, ty as u64, tok.shape));
+                if best.is_none_or(|b: usize| c[ty] > c[b]) {
+                    best = Some(ty);
+                }
+            }
+        }
+        if let Some(b) = best {
+            out.push(f1(t::DOC_MAJ, b as u64));
+        }
+    }
+}
+
+/// Number of labels (re-exported for the model).
+pub const LABELS: usize = N_LABELS;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Blackburn", true), "Xx");
+        assert_eq!(shape("U.S.", true), "X.X.");
+        assert_eq!(shape("1996-08-22", true), "d-d-d");
+        assert_eq!(shape("Blackburn", false), "Xxxxxxxx");
+    }
+
+    #[test]
+    fn caps_sentences() {
+        assert!(is_caps_sentence(&[
+            "SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN", "."
+        ]));
+        assert!(!is_caps_sentence(&["EU", "rejects", "German", "call"]));
+        assert!(!is_caps_sentence(&["LONDON", "1996-08-30"]));
+    }
+
+    #[test]
+    fn features_are_deterministic_and_contextual() {
+        let doc = vec![vec!["Mr", "Smith", "went", "to", "New", "York", "."]];
+        let a = prepare(&doc);
+        let b = prepare(&doc);
+        assert_eq!(a[0].feats, b[0].feats);
+        assert_eq!(a[0].ranges.len(), 7);
+        // Gazetteer: honorific, multi-word place.
+        assert!(a[0].toks[0].gaz & G_HON != 0);
+        assert!(a[0].toks[4].gaz & G_MW_PLACE != 0 && a[0].toks[5].gaz & G_MW_PLACE != 0);
+        // The same word in another context gets partly different features.
+        let doc2 = vec![vec!["Smith", "went", "home"]];
+        let c = prepare(&doc2);
+        let (s1, e1) = a[0].ranges[1];
+        let (s2, e2) = c[0].ranges[0];
+        let fa = &a[0].feats[s1 as usize..e1 as usize];
+        let fc = &c[0].feats[s2 as usize..e2 as usize];
+        assert!(fa.contains(&f1(t::WORD, hash_str("Smith"))));
+        assert!(fc.contains(&f1(t::WORD, hash_str("Smith"))));
+        assert_ne!(fa, fc);
+    }
+
+    #[test]
+    fn document_context_and_labels() {
+        let doc = vec![
+            vec!["Hurricanes", "won", "."],
+            vec!["The", "Hurricanes", "lost"],
+        ];
+        let p = prepare(&doc);
+        let (s, e) = p[0].ranges[0];
+        assert!(p[0].feats[s as usize..e as usize].contains(&f2(t::DOC_CAPMID, 1, 1)));
+        let labels = vec![vec![3, 0, 0], vec![0, 3, 0]];
+        let dl = DocLabels::new(&p, &labels);
+        let mut out = Vec::new();
+        dl.features(&p[0].toks[0], 3, &mut out);
+        assert!(out.contains(&f1(t::DOC_LBL, 1)));
+        out.clear();
+        dl.features(&p[0].toks[1], 0, &mut out);
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,796 @@
+//! The learned tagger: a greedy left-to-right averaged perceptron over hashed features, in two
+//! passes (the second sees the first pass's labels of the same word elsewhere in the document).
+//!
+//! Training ([`train`]) keeps `f32` weights and the perceptron's running sums; the shipped
+//! [`Tagger`] holds the averaged weights quantised to `i16` in a table of `2^bits` rows of one
+//! weight per label, stored gzip-compressed with only the non-zero rows.
+
+use std::io::{Read, Write};
+
+use crate::conll::{chunks, is_begin, label_type, ConllDoc, Label, N_LABELS, TYPES};
+use crate::features::{history, prepare, DocLabels, PreparedSentence};
+
+const MAGIC: &[u8; 8] = b"BYLNER01";
+
+#[inline]
+fn bucket(f: u64, bits: u32) -> usize {
+    let mut h = f;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    (h >> (64 - bits)) as usize
+}
+
+/// Something that scores features.
+trait Scorer {
+    fn add(&self, f: u64, scores: &mut [f32; N_LABELS]);
+}
+
+/// Quantised weight table.
+#[derive(Debug, Clone)]
+struct QTable {
+    bits: u32,
+    w: Vec<[i16; N_LABELS]>,
+}
+
+impl Scorer for QTable {
+    #[inline]
+    fn add(&self, f: u64, scores: &mut [f32; N_LABELS]) {
+        let row = &self.w[bucket(f, self.bits)];
+        for (s, &x) in scores.iter_mut().zip(row) {
+            *s += x as f32;
+        }
+    }
+}
+
+/// Float weight table (training and averaged weights).
+#[derive(Debug, Clone)]
+struct FTable {
+    bits: u32,
+    w: Vec<[f32; N_LABELS]>,
+}
+
+impl Scorer for FTable {
+    #[inline]
+    fn add(&self, f: u64, scores: &mut [f32; N_LABELS]) {
+        let row = &self.w[bucket(f, self.bits)];
+        for (s, &x) in scores.iter_mut().zip(row) {
+            *s += x;
+        }
+    }
+}
+
+impl FTable {
+    fn new(bits: u32) -> FTable {
+        FTable {
+            bits,
+            w: vec![[0.0; N_LABELS]; 1 << bits],
+        }
+    }
+
+    fn quantise(&self) -> QTable {
+        let max = self
+            .w
+            .iter()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+        QTable {
+            bits: self.bits,
+            w: self
+                .w
+                .iter()
+                .map(|r| r.map(|x| (x * scale).round().clamp(-32767.0, 32767.0) as i16))
+                .collect(),
+        }
+    }
+}
+
+/// True when label `l` may follow `prev` (an `I-X` only continues an `X`).
+#[inline]
+fn allowed(prev: Option<Label>, l: Label) -> bool {
+    if l == 0 || is_begin(l) {
+        return true;
+    }
+    prev.is_some_and(|p| label_type(p) == label_type(l))
+}
+
+/// Greedy decoding of one sentence; `extra` adds the document-label features of the second pass.
+fn decode<S: Scorer>(
+    table: &S,
+    sent: &PreparedSentence,
+    extra: Option<(&DocLabels, &[Label])>,
+    buf: &mut Vec<u64>,
+    out: &mut Vec<Label>,
+) {
+    out.clear();
+    let mut hist = [0u64; 4];
+    for i in 0..sent.toks.len() {
+        let scores = score(table, sent, i, out, extra, &mut hist, buf);
+        out.push(argmax(&scores, out.last().copied()));
+    }
+}
+
+#[inline]
+fn score<S: Scorer>(
+    table: &S,
+    sent: &PreparedSentence,
+    i: usize,
+    prev: &[Label],
+    extra: Option<(&DocLabels, &[Label])>,
+    hist: &mut [u64; 4],
+    buf: &mut Vec<u64>,
+) -> [f32; N_LABELS] {
+    let mut scores = [0f32; N_LABELS];
+    let (a, b) = sent.ranges[i];
+    for &f in &sent.feats[a as usize..b as usize] {
+        table.add(f, &mut scores);
+    }
+    let p1 = i.checked_sub(1).map(|j| prev[j]);
+    let p2 = i.checked_sub(2).map(|j| prev[j]);
+    history(&sent.toks[i], p1, p2, hist);
+    for &f in hist.iter() {
+        table.add(f, &mut scores);
+    }
+    if let Some((dl, own)) = extra {
+        buf.clear();
+        dl.features(&sent.toks[i], own[i], buf);
+        for &f in buf.iter() {
+            table.add(f, &mut scores);
+        }
+    }
+    scores
+}
+
+#[inline]
+fn argmax(scores: &[f32; N_LABELS], prev: Option<Label>) -> Label {
+    let mut best = 0;
+    let mut bs = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        if s > bs && allowed(prev, l as Label) {
+            bs = s;
+            best = l as Label;
+        }
+    }
+    best
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    stage1: QTable,
+    stage2: Option<QTable>,
+}
+
+/// Tags a document with one or two float/quantised tables.
+fn tag_with<S: Scorer>(s1: &S, s2: Option<&S>, sents: &[PreparedSentence]) -> Vec<Vec<Label>> {
+    let mut buf = Vec::new();
+    let first: Vec<Vec<Label>> = sents
+        .iter()
+        .map(|s| {
+            let mut out = Vec::with_capacity(s.toks.len());
+            decode(s1, s, None, &mut buf, &mut out);
+            out
+        })
+        .collect();
+    let Some(s2) = s2 else {
+        return first;
+    };
+    let dl = DocLabels::new(sents, &first);
+    sents
+        .iter()
+        .zip(&first)
+        .map(|(s, own)| {
+            let mut out = Vec::with_capacity(s.toks.len());
+            decode(s2, s, Some((&dl, own)), &mut buf, &mut out);
+            out
+        })
+        .collect()
+}
+
+impl Tagger {
+    /// Tags a document given as sentences of tokens; returns BIO labels per sentence.
+    pub fn tag_document(&self, doc: &[Vec<&str>]) -> Vec<Vec<Label>> {
+        let sents = prepare(doc);
+        tag_with(&self.stage1, self.stage2.as_ref(), &sents)
+    }
+
+    /// True when the tagger has the document-level second pass.
+    pub fn two_pass(&self) -> bool {
+        self.stage2.is_some()
+    }
+
+    /// Serialises the tagger (gzip-compressed; only non-zero rows are stored).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        raw.extend_from_slice(&self.stage1.bits.to_le_bytes());
+        raw.push(N_LABELS as u8);
+        let stages: Vec<&QTable> = std::iter::once(&self.stage1)
+            .chain(self.stage2.as_ref())
+            .collect();
+        raw.push(stages.len() as u8);
+        for t in stages {
+            let nz: Vec<usize> = (0..t.w.len())
+                .filter(|&i| t.w[i].iter().any(|&x| x != 0))
+                .collect();
+            raw.extend_from_slice(&(nz.len() as u32).to_le_bytes());
+            let mut last = 0usize;
+            for &i in &nz {
+                write_varint(&mut raw, (i - last) as u64);
+                last = i;
+            }
+            // Column-major: label by label, which compresses better.
+            for l in 0..N_LABELS {
+                for row in nz.iter().map(|&i| &t.w[i]) {
+                    raw.extend_from_slice(&row[l].to_le_bytes());
+                }
+            }
+        }
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(&raw).expect("writing to memory");
+        enc.finish().expect("writing to memory")
+    }
+
+    /// Reads a tagger written by [`Tagger::to_bytes`].
+    #[allow(clippy::needless_range_loop)] // columns are stored label by label
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("not a gzip-compressed byline NER model: {e}"))?;
+        let mut r = Reader { b: &raw, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a byline NER model (bad magic)".into());
+        }
+        let bits = u32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "truncated")?);
+        if !(8..=26).contains(&bits) {
+            return Err(format!("bad table size 2^{bits}"));
+        }
+        if r.take(1)?[0] as usize != N_LABELS {
+            return Err("model has a different label set".into());
+        }
+        let n_stages = r.take(1)?[0];
+        if !(1..=2).contains(&n_stages) {
+            return Err(format!("bad number of passes {n_stages}"));
+        }
+        let mut tables = Vec::new();
+        for _ in 0..n_stages {
+            let n = u32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "truncated")?) as usize;
+            if n > 1 << bits || n > r.b.len() {
+                return Err("truncated model".into());
+            }
+            let mut idx = Vec::with_capacity(n);
+            let mut last = 0usize;
+            for _ in 0..n {
+                last += r.varint()? as usize;
+                if last >= 1 << bits {
+                    return Err("row index out of range".into());
+                }
+                idx.push(last);
+            }
+            let mut w = vec![[0i16; N_LABELS]; 1 << bits];
+            for l in 0..N_LABELS {
+                let col = r.take(2 * n)?;
+                for (k, &i) in idx.iter().enumerate() {
+                    w[i][l] = i16::from_le_bytes([col[2 * k], col[2 * k + 1]]);
+                }
+            }
+            tables.push(QTable { bits, w });
+        }
+        let stage2 = if tables.len() == 2 {
+            tables.pop()
+        } else {
+            None
+        };
+        let stage1 = tables.pop().ok_or("no weights")?;
+        Ok(Tagger { stage1, stage2 })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).ok_or("truncated model")?;
+        let s = self.b.get(self.at..end).ok_or("truncated model")?;
+        self.at = end;
+        Ok(s)
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint".into())
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Entity-level counts for P/R/F1, per type and overall.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    /// `(correct, predicted, gold)` per type, in [`TYPES`] order.
+    pub per_type: [(usize, usize, usize); 4],
+    /// Tokens scored.
+    pub tokens: usize,
+    /// Tokens with the right label (BIO).
+    pub correct_tokens: usize,
+}
+
+impl Scores {
+    /// Adds one sentence.
+    pub fn add(&mut self, gold: &[Label], pred: &[Label]) {
+        let g = chunks(gold);
+        let p = chunks(pred);
+        for &(t, _, _) in &g {
+            self.per_type[t].2 += 1;
+        }
+        for c in &p {
+            self.per_type[c.0].1 += 1;
+            if g.contains(c) {
+                self.per_type[c.0].0 += 1;
+            }
+        }
+        self.tokens += gold.len();
+        self.correct_tokens += gold.iter().zip(pred).filter(|(a, b)| a == b).count();
+    }
+
+    /// Overall `(correct, predicted, gold)`.
+    pub fn total(&self) -> (usize, usize, usize) {
+        self.per_type
+            .iter()
+            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+    }
+
+    /// Precision, recall and F1 (percent) of counts.
+    pub fn prf(c: (usize, usize, usize)) -> (f64, f64, f64) {
+        let p = if c.1 > 0 {
+            100.0 * c.0 as f64 / c.1 as f64
+        } else {
+            0.0
+        };
+        let r = if c.2 > 0 {
+            100.0 * c.0 as f64 / c.2 as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+
+    /// Overall entity F1 (percent).
+    pub fn f1(&self) -> f64 {
+        Scores::prf(self.total()).2
+    }
+
+    /// conlleval-style table.
+    pub fn report(&self) -> String {
+        let (c, p, g) = self.total();
+        let (pr, re, f) = Scores::prf((c, p, g));
+        let mut s = format!(
+            "processed {} tokens with {g} phrases; found: {p} phrases; correct: {c}.\naccuracy: {:6.2}%; precision: {pr:6.2}%; recall: {re:6.2}%; FB1: {f:6.2}\n",
+            self.tokens,
+            100.0 * self.correct_tokens as f64 / self.tokens.max(1) as f64
+        );
+        for (t, name) in TYPES.iter().enumerate() {
+            let (pr, re, f) = Scores::prf(self.per_type[t]);
+            s += &format!(
+                "{name:>17}: precision: {pr:6.2}%; recall: {re:6.2}%; FB1: {f:6.2}  {}\n",
+                self.per_type[t].1
+            );
+        }
+        s
+    }
+}
+
+/// Scores a tagger on labelled documents.
+pub fn evaluate(tagger: &Tagger, docs: &[ConllDoc]) -> Scores {
+    let mut sc = Scores::default();
+    for d in docs {
+        let words = doc_words(d);
+        let pred = tagger.tag_document(&words);
+        for (s, p) in d.sentences.iter().zip(&pred) {
+            sc.add(&s.labels, p);
+        }
+    }
+    sc
+}
+
+/// A document's tokens as `&str` sentences.
+pub fn doc_words(d: &ConllDoc) -> Vec<Vec<&str>> {
+    d.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Passes over the training data (the best epoch on the dev set is kept when there is one).
+    pub epochs: usize,
+    /// Seed of the sentence shuffling.
+    pub seed: u64,
+    /// log2 of the weight table's rows.
+    pub bits: u32,
+    /// Train the document-level second pass (on jackknifed first-pass labels).
+    pub two_pass: bool,
+    /// Folds for the jackknife.
+    pub folds: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 12,
+            seed: 1,
+            bits: 21,
+            two_pass: true,
+            folds: 5,
+        }
+    }
+}
+
+struct Prepared {
+    sents: Vec<Vec<PreparedSentence>>,
+    gold: Vec<Vec<Vec<Label>>>,
+}
+
+fn prepare_docs(docs: &[ConllDoc]) -> Prepared {
+    Prepared {
+        sents: docs.iter().map(|d| prepare(&doc_words(d))).collect(),
+        gold: docs
+            .iter()
+            .map(|d| d.sentences.iter().map(|s| s.labels.clone()).collect())
+            .collect(),
+    }
+}
+
+/// xorshift64*: a small deterministic generator for shuffling.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// First-pass labels and aggregated document labels, per document (second pass input).
+type Extra = Vec<DocExtra>;
+/// One document's second-pass input.
+type DocExtra = (DocLabels, Vec<Vec<Label>>);
+
+/// Trains one pass; returns the averaged weights of the best epoch on `dev` (or the last).
+#[allow(clippy::too_many_arguments)]
+fn train_pass(
+    data: &Prepared,
+    docs: &[usize],
+    extra: Option<&Extra>,
+    dev: Option<(&Prepared, Option<&Extra>)>,
+    epochs: usize,
+    seed: u64,
+    bits: u32,
+    log: &(dyn Fn(&str) + Sync),
+) -> (FTable, usize) {
+    let mut w = FTable::new(bits);
+    let mut u: Vec<[f64; N_LABELS]> = vec![[0.0; N_LABELS]; 1 << bits];
+    let mut c = 1f64;
+    let mut order: Vec<(usize, usize)> = docs
+        .iter()
+        .flat_map(|&d| (0..data.sents[d].len()).map(move |s| (d, s)))
+        .collect();
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut best: Option<(f64, FTable, usize)> = None;
+    let mut hist = [0u64; 4];
+    let mut buf = Vec::new();
+    let mut fs: Vec<u64> = Vec::new();
+    let mut pred: Vec<Label> = Vec::new();
+    for epoch in 1..=epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0usize;
+        for &(d, s) in &order {
+            let sent = &data.sents[d][s];
+            let gold = &data.gold[d][s];
+            let ex = extra.map(|e| (&e[d].0, e[d].1[s].as_slice()));
+            pred.clear();
+            for i in 0..sent.toks.len() {
+                let scores = score(&w, sent, i, &pred, ex, &mut hist, &mut buf);
+                let guess = argmax(&scores, pred.last().copied());
+                let truth = gold[i];
+                if guess != truth {
+                    errors += 1;
+                    let (a, b) = sent.ranges[i];
+                    fs.clear();
+                    fs.extend_from_slice(&sent.feats[a as usize..b as usize]);
+                    fs.extend_from_slice(&hist);
+                    if let Some((dl, own)) = ex {
+                        dl.features(&sent.toks[i], own[i], &mut fs);
+                    }
+                    for &f in &fs {
+                        let r = bucket(f, bits);
+                        w.w[r][truth as usize] += 1.0;
+                        w.w[r][guess as usize] -= 1.0;
+                        u[r][truth as usize] += c;
+                        u[r][guess as usize] -= c;
+                    }
+                }
+                pred.push(guess);
+                c += 1.0;
+            }
+        }
+        // Averaged weights: w - u / c.
+        let avg = FTable {
+            bits,
+            w: w.w
+                .iter()
+                .zip(&u)
+                .map(|(wr, ur)| std::array::from_fn(|l| (wr[l] as f64 - ur[l] / c) as f32))
+                .collect(),
+        };
+        match dev {
+            Some((dv, dex)) => {
+                let f = score_prepared(&avg, dv, dex);
+                log(&format!(
+                    "  epoch {epoch}: {errors} token errors, dev F1 {f:.2}"
+                ));
+                if best.as_ref().is_none_or(|b| f > b.0) {
+                    best = Some((f, avg, epoch));
+                }
+            }
+            None => {
+                log(&format!("  epoch {epoch}: {errors} token errors"));
+                best = Some((0.0, avg, epoch));
+            }
+        }
+    }
+    let (_, t, e) = best.expect("at least one epoch");
+    (t, e)
+}
+
+fn score_prepared<S: Scorer>(t: &S, dv: &Prepared, dex: Option<&Extra>) -> f64 {
+    let mut sc = Scores::default();
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    for d in 0..dv.sents.len() {
+        for (s, sent) in dv.sents[d].iter().enumerate() {
+            let ex = dex.map(|e| (&e[d].0, e[d].1[s].as_slice()));
+            decode(t, sent, ex, &mut buf, &mut out);
+            sc.add(&dv.gold[d][s], &out);
+        }
+    }
+    sc.f1()
+}
+
+fn first_pass_extra<S: Scorer>(
+    t: &S,
+    data: &Prepared,
+    docs: &[usize],
+    into: &mut [Option<DocExtra>],
+) {
+    for &d in docs {
+        let labels = tag_with::<S>(t, None, &data.sents[d]);
+        into[d] = Some((DocLabels::new(&data.sents[d], &labels), labels));
+    }
+}
+
+/// Trains a tagger. `log` receives progress lines. Deterministic for a given config.
+pub fn train(
+    train_docs: &[ConllDoc],
+    dev_docs: Option<&[ConllDoc]>,
+    cfg: &TrainConfig,
+    log: &(dyn Fn(&str) + Sync),
+) -> Result<Tagger, String> {
+    if train_docs
+        .iter()
+        .all(|d| d.sentences.iter().all(|s| s.labels.is_empty()))
+    {
+        return Err("training data has no tags".into());
+    }
+    let data = prepare_docs(train_docs);
+    let dev = dev_docs.map(prepare_docs);
+    let all: Vec<usize> = (0..train_docs.len()).collect();
+    log("pass 1");
+    let (s1, best_epoch) = train_pass(
+        &data,
+        &all,
+        None,
+        dev.as_ref().map(|d| (d, None)),
+        cfg.epochs,
+        cfg.seed,
+        cfg.bits,
+        log,
+    );
+    if !cfg.two_pass {
+        return Ok(Tagger {
+            stage1: s1.quantise(),
+            stage2: None,
+        });
+    }
+    // Jackknife: first-pass labels of each training fold from a model trained without it.
+    let folds = cfg.folds.clamp(2, train_docs.len().max(2));
+    let fold_docs: Vec<Vec<usize>> = (0..folds)
+        .map(|k| all.iter().copied().filter(|d| d % folds == k).collect())
+        .collect();
+    use rayon::prelude::*;
+    let parts: Vec<Vec<(usize, DocExtra)>> = fold_docs
+        .par_iter()
+        .enumerate()
+        .map(|(k, held)| {
+            let rest: Vec<usize> = all.iter().copied().filter(|d| d % folds != k).collect();
+            let quiet = |_: &str| {};
+            let (t, _) = train_pass(
+                &data,
+                &rest,
+                None,
+                None,
+                best_epoch,
+                cfg.seed + k as u64 + 1,
+                cfg.bits,
+                &quiet,
+            );
+            let mut into: Vec<Option<DocExtra>> = (0..data.sents.len()).map(|_| None).collect();
+            first_pass_extra(&t, &data, held, &mut into);
+            log(&format!("  jackknife fold {} of {folds} done", k + 1));
+            held.iter()
+                .map(|&d| (d, into[d].take().expect("tagged")))
+                .collect()
+        })
+        .collect();
+    let mut slots: Vec<Option<DocExtra>> = (0..data.sents.len()).map(|_| None).collect();
+    for (d, e) in parts.into_iter().flatten() {
+        slots[d] = Some(e);
+    }
+    let extra: Extra = slots
+        .into_iter()
+        .map(|e| e.expect("every fold tagged"))
+        .collect();
+    let dev_extra: Option<Extra> = dev.as_ref().map(|dv| {
+        let docs: Vec<usize> = (0..dv.sents.len()).collect();
+        let mut into: Vec<Option<_>> = (0..dv.sents.len()).map(|_| None).collect();
+        first_pass_extra(&s1, dv, &docs, &mut into);
+        into.into_iter().map(|e| e.expect("tagged")).collect()
+    });
+    log("pass 2");
+    let (s2, _) = train_pass(
+        &data,
+        &all,
+        Some(&extra),
+        dev.as_ref().map(|d| (d, dev_extra.as_ref())),
+        cfg.epochs,
+        cfg.seed.wrapping_add(101),
+        cfg.bits,
+        log,
+    );
+    Ok(Tagger {
+        stage1: s1.quantise(),
+        stage2: Some(s2.quantise()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conll::parse;
+
+    const TINY: &str = "\
+-DOCSTART- -X- O O
+
+Angela NNP B-PER
+Merkel NNP I-PER
+visited VBD O
+Paris NNP B-LOC
+. . O
+
+The DT O
+Acme NNP B-ORG
+Corporation NNP I-ORG
+hired VBD O
+Bob NNP B-PER
+Jones NNP I-PER
+in IN O
+Madrid NNP B-LOC
+. . O
+
+-DOCSTART- -X- O O
+
+Oxfam NNP B-ORG
+praised VBD O
+the DT O
+Olympic NNP B-MISC
+Games NNPS I-MISC
+in IN O
+Rome NNP B-LOC
+. . O
+
+Merkel NNP B-PER
+said VBD O
+Paris NNP B-LOC
+was VBD O
+ready JJ O
+. . O
+";
+
+    #[test]
+    fn tiny_model_overfits() {
+        let docs = parse(TINY, true).unwrap();
+        for two_pass in [false, true] {
+            let cfg = TrainConfig {
+                epochs: 10,
+                seed: 7,
+                bits: 14,
+                two_pass,
+                folds: 2,
+            };
+            let t = train(&docs, None, &cfg, &|_| {}).unwrap();
+            let sc = evaluate(&t, &docs);
+            assert_eq!(sc.f1(), 100.0, "{}", sc.report());
+            // Round trip through the file format.
+            let t2 = Tagger::from_bytes(&t.to_bytes()).unwrap();
+            assert_eq!(evaluate(&t2, &docs), sc);
+            assert_eq!(t2.two_pass(), two_pass);
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let docs = parse(TINY, true).unwrap();
+        let cfg = TrainConfig {
+            epochs: 3,
+            bits: 12,
+            ..Default::default()
+        };
+        let a = train(&docs, None, &cfg, &|_| {}).unwrap().to_bytes();
+        let b = train(&docs, None, &cfg, &|_| {}).unwrap().to_bytes();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn decoding_respects_bio() {
+        // A table that always prefers I-PER still cannot start a sentence with it.
+        let mut t = FTable::new(8);
+        for r in t.w.iter_mut() {
+            r[2] = 1.0;
+            r[1] = 0.5;
+        }
+        let sent = &prepare(&[vec!["a", "b", "c"]])[0];
+        let mut out = Vec::new();
+        decode(&t, sent, None, &mut Vec::new(), &mut out);
+        assert_eq!(out, [1, 2, 2]);
+        assert!(allowed(Some(1), 2) && !allowed(Some(3), 2) && !allowed(None, 4));
+    }
+
+    #[test]
+    fn bad_model_bytes_are_errors() {
+        assert!(Tagger::from_bytes(b"junk").is_err());
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"BYLNER01\x10\x00\x00\x00\x09\x01\xff\xff\xff\xff")
+            .unwrap();
+        assert!(Tagger::from_bytes(&enc.finish().unwrap()).is_err());
+    }
+}
