@@ -24,6 +24,9 @@ pub struct BenchArgs {
     /// Also print the time spent in each stage (one thread).
     #[arg(long)]
     stages: bool,
+    /// Type entities by rules only, without the learned tagger.
+    #[arg(long)]
+    rules_ner: bool,
 }
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
@@ -44,7 +47,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             corpus.push(d);
         }
     }
-    let pipeline = Pipeline::default();
+    let pipeline = byline_pipeline::PipelineBuilder::news()
+        .learned_ner(!args.rules_ner)
+        .build()?;
     if args.stages {
         stage_times(&pipeline, &corpus);
     }

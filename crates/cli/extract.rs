@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use byline_input::{Inputs, ReadOptions};
-use byline_pipeline::{Pipeline, Record};
+use byline_pipeline::Record;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -41,6 +41,9 @@ pub struct ExtractArgs {
     /// No progress bar and no closing summary.
     #[arg(short, long)]
     quiet: bool,
+    /// Type entities by rules only, without the learned tagger (about three times faster).
+    #[arg(long)]
+    rules_ner: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -60,7 +63,9 @@ struct Tally {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::default();
+    let pipeline = byline_pipeline::PipelineBuilder::news()
+        .learned_ner(!args.rules_ner)
+        .build()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {
         builder = builder.num_threads(j.max(1));

@@ -21,7 +21,7 @@ use byline_doc::{Document, Stage};
 let mut doc = Document::from_text("x", "");
 doc.text = "Sir Keir Starmer met the King. The Prime Minister said he was pleased. Sir Keir left.".into();
 byline_segment::Segment.process(&mut doc).unwrap();
-byline_ner::Ner.process(&mut doc).unwrap();
+byline_ner::Ner::default().process(&mut doc).unwrap();
 byline_coref::Coref.process(&mut doc).unwrap();
 let keir = &doc.entities[0];
 assert_eq!(keir.name, "Keir Starmer");

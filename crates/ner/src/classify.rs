@@ -541,7 +541,7 @@ mod tests {
         let mut doc = Document::from_text("t", "");
         doc.text = text.to_string();
         byline_segment::Segment.process(&mut doc).unwrap();
-        Ner.process(&mut doc).unwrap();
+        Ner::default().process(&mut doc).unwrap();
         doc.mentions
             .iter()
             .map(|m| (doc.slice(m.span).to_string(), m.etype))

@@ -38,8 +38,18 @@ pub mod tagger;
 use byline_doc::{Document, Layer, Mention, MentionKind, Stage, StageError};
 
 /// The named-entity stage.
-#[derive(Debug, Default, Clone)]
-pub struct Ner;
+#[derive(Debug, Clone)]
+pub struct Ner {
+    /// Type the chunks the rules cannot type with the learned tagger (default true). Without
+    /// it the stage is rules only: about three times faster, with fewer entities typed right.
+    pub use_model: bool,
+}
+
+impl Default for Ner {
+    fn default() -> Ner {
+        Ner { use_model: true }
+    }
+}
 
 impl Stage for Ner {
     fn name(&self) -> &'static str {
@@ -56,8 +66,10 @@ impl Stage for Ner {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let chunks = chunk::chunks(doc);
-        let labels = tagger::label_tokens(tagger::shipped(), doc);
-        let typed = classify::classify(doc, &chunks, Some(&labels));
+        let labels = self
+            .use_model
+            .then(|| tagger::label_tokens(tagger::shipped(), doc));
+        let typed = classify::classify(doc, &chunks, labels.as_deref());
         doc.mentions = typed
             .into_iter()
             .map(|(span, etype)| Mention {

@@ -90,7 +90,7 @@ impl PipelineBuilder {
         PipelineBuilder::new()
             .stage(byline_clean::Clean::default())
             .stage(byline_segment::Segment)
-            .stage(byline_ner::Ner)
+            .stage(byline_ner::Ner::default())
             .stage(byline_coref::Coref)
             .stage(byline_quotes::Quotes::default())
             .stage(byline_times::Times)
@@ -102,6 +102,18 @@ impl PipelineBuilder {
     #[must_use]
     pub fn stage(mut self, stage: impl Stage + 'static) -> PipelineBuilder {
         self.stages.push(Box::new(stage));
+        self
+    }
+
+    /// Uses the learned tagger in the `ner` stage (the default) or rules only (`false`: about
+    /// three times faster on the whole pipeline, fewer entities typed right).
+    #[must_use]
+    pub fn learned_ner(mut self, on: bool) -> PipelineBuilder {
+        for s in &mut self.stages {
+            if s.name() == "ner" {
+                *s = Box::new(byline_ner::Ner { use_model: on });
+            }
+        }
         self
     }
 

@@ -24,7 +24,7 @@ use byline_doc::{Document, QuoteKind, Stage};
 let mut doc = Document::from_text("x", "");
 doc.text = "“We will win,” Mr Smith said. He added: “Count on it.”".into();
 byline_segment::Segment.process(&mut doc).unwrap();
-byline_ner::Ner.process(&mut doc).unwrap();
+byline_ner::Ner::default().process(&mut doc).unwrap();
 byline_coref::Coref.process(&mut doc).unwrap();
 byline_quotes::Quotes::default().process(&mut doc).unwrap();
 assert_eq!(doc.quotes.len(), 2);
