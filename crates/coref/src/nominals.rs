@@ -119,6 +119,31 @@ const ORG_NOUNS: &[&str] = &[
     "business",
     "team",
     "side",
+    "force",
+    "court",
+    "authority",
+    "service",
+    "office",
+    "secretariat",
+    "institute",
+    "university",
+    "school",
+    "hospital",
+    "army",
+    "navy",
+    "board",
+    "trust",
+    "fund",
+    "foundation",
+    "body",
+    "administration",
+    "cinema",
+    "theatre",
+    "museum",
+    "government",
+    "police",
+    "inquiry",
+    "tribunal",
 ];
 
 /// The nominal starting at token `i`, if one does.
@@ -157,8 +182,17 @@ pub fn at(doc: &Document, i: usize) -> Option<Nominal> {
                 return Some(finish(doc, i, k, 1, lower, qualifier, Target::Place(class)));
             }
         }
+        // "the agency", and "The Commission" with a capitalised head word of a body's name
+        let capital_head = w.chars().next().is_some_and(char::is_uppercase)
+            && byline_lexicon::orgs::is_org_suffix(w)
+            && !doc.tokens.get(k + 1).is_some_and(|t| {
+                doc.text[t.span.start..t.span.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
         if ORG_NOUNS.contains(&lower.as_str())
-            && w.chars().next().is_some_and(char::is_lowercase)
+            && (w.chars().next().is_some_and(char::is_lowercase) || capital_head)
             && mods == 0
         {
             return Some(finish(
@@ -306,6 +340,31 @@ fn finish(
         target,
         next: end_tok + 1,
     }
+}
+
+/// An indefinite apposition right after a name: "Anil Varghese, a local volunteer," or "Lord
+/// Penhallow, a former commander of the Royal Navy’s submarine service," — from the article
+/// to the next comma or full stop, when it holds a role noun. `i` is the article's token.
+pub fn indefinite_apposition(doc: &Document, i: usize) -> Option<Span> {
+    if !matches!(tok(doc, i), "a" | "an") || i < 2 || tok(doc, i - 1) != "," {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut has_role = false;
+    while end < doc.tokens.len() && end < i + 14 {
+        let w = tok(doc, end);
+        if matches!(w, "," | "." | ";" | ":" | "!" | "?")
+            || doc.tokens[end].kind == TokenKind::QuoteMark
+        {
+            break;
+        }
+        if !has_role && role_at(doc, end).is_some() {
+            has_role = true;
+        }
+        end += 1;
+    }
+    (has_role && end > i + 1)
+        .then(|| Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end))
 }
 
 /// A third-person singular pronoun at token `i` (he, him, his, she, her), with its gender.

@@ -172,7 +172,45 @@ pub fn sweep(doc: &Document, cl: &mut Clusters) {
             continue;
         }
         if inside_name(cl, &names, next_name, start) {
+            // "Rosewood Hospice’s chief executive": a whole name as possessive determiner
+            let name = &cl.mentions[names[next_name - 1]];
+            let last_of_name = name.span.end == doc.tokens[i].span.end;
+            if let Some(mut nom) = last_of_name.then(|| nominals::at(doc, i)).flatten() {
+                if nom.target == Target::Person {
+                    nom.span.start = name.span.start;
+                    skip_until = nom.next;
+                    if let Some(c) = person_nominal(doc, cl, &sw, &names, next_name, i, &nom) {
+                        let m = attach(cl, &nom, c, MentionKind::Nominal);
+                        add_role(cl, c, &nom);
+                        sw.push(cl, m);
+                    }
+                }
+            }
             continue;
+        }
+        if let Some(span) = nominals::indefinite_apposition(doc, i) {
+            let before = doc.tokens[i - 2].span.end;
+            let person = names[..next_name]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|&&m| cl.mentions[m].span.end == before)
+                .and_then(|&m| cl.mentions[m].entity)
+                .filter(|&c| cl.clusters[c].etype == EntityType::Per);
+            if let Some(c) = person {
+                let m = cl.attach(
+                    Mention {
+                        span,
+                        kind: MentionKind::Nominal,
+                        etype: EntityType::Per,
+                        entity: None,
+                    },
+                    c,
+                );
+                sw.push(cl, m);
+                skip_until = doc.token_at_or_after(span.end);
+                continue;
+            }
         }
         if let Some(nom) = nominals::at(doc, i) {
             skip_until = nom.next;
@@ -385,6 +423,10 @@ fn place_nominal(cl: &Clusters, sw: &Sweep, class: &str) -> Option<usize> {
 fn place_class(name: &str) -> &'static str {
     if places::country(name).is_some() {
         "country"
+    } else if name.starts_with("River ") || name.ends_with(" River") {
+        "river"
+    } else if places::is_us_state(name) {
+        "state"
     } else if name.split_whitespace().count() > 1
         && (places::is_place_suffix(name.rsplit(' ').next().unwrap_or(""))
             || name.contains(" of ")
@@ -402,10 +444,37 @@ fn org_nominal(cl: &Clusters, sw: &Sweep, noun: &str) -> Option<usize> {
         noun,
         "company" | "firm" | "group" | "business" | "organisation" | "organization"
     );
+    // "the agency" / "the body" for a government body of any name
+    let public_body = matches!(
+        noun,
+        "agency" | "body" | "authority" | "organisation" | "service"
+    );
+    let is_public_body = |name: &str| {
+        name.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "Agency"
+                    | "Secretariat"
+                    | "Department"
+                    | "Ministry"
+                    | "Office"
+                    | "Authority"
+                    | "Service"
+                    | "Commission"
+                    | "Directorate"
+                    | "Bureau"
+                    | "Administration"
+                    | "Force"
+                    | "Council"
+                    | "Institute"
+            )
+        })
+    };
     sw.things.iter().rev().map(|r| r.cluster).find(|&c| {
         let cluster = &cl.clusters[c];
         cluster.etype == EntityType::Org
             && (generic
+                || (public_body && is_public_body(&cluster.name))
                 || cluster
                     .name
                     .to_lowercase()

@@ -815,6 +815,63 @@ pub fn is_place(name: &str) -> bool {
     PLACES.binary_search(&name).is_ok()
 }
 
+/// The fifty US states.
+pub fn is_us_state(name: &str) -> bool {
+    matches!(
+        name,
+        "Alabama"
+            | "Alaska"
+            | "Arizona"
+            | "Arkansas"
+            | "California"
+            | "Colorado"
+            | "Connecticut"
+            | "Delaware"
+            | "Florida"
+            | "Georgia"
+            | "Hawaii"
+            | "Idaho"
+            | "Illinois"
+            | "Indiana"
+            | "Iowa"
+            | "Kansas"
+            | "Kentucky"
+            | "Louisiana"
+            | "Maine"
+            | "Maryland"
+            | "Massachusetts"
+            | "Michigan"
+            | "Minnesota"
+            | "Mississippi"
+            | "Missouri"
+            | "Montana"
+            | "Nebraska"
+            | "Nevada"
+            | "New Hampshire"
+            | "New Jersey"
+            | "New Mexico"
+            | "New York"
+            | "North Carolina"
+            | "North Dakota"
+            | "Ohio"
+            | "Oklahoma"
+            | "Oregon"
+            | "Pennsylvania"
+            | "Rhode Island"
+            | "South Carolina"
+            | "South Dakota"
+            | "Tennessee"
+            | "Texas"
+            | "Utah"
+            | "Vermont"
+            | "Virginia"
+            | "Washington"
+            | "West Virginia"
+            | "Wisconsin"
+            | "Wyoming"
+    )
+}
+
 /// Last words that make a capitalised phrase a place ("Downing Street", "Windsor Castle").
 pub fn is_place_suffix(word: &str) -> bool {
     matches!(

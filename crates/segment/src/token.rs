@@ -56,8 +56,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             span: Span::new(off(start), off(i)),
             kind,
         };
-        // split a possessive off a capitalised word: "Zelensky’s" → "Zelensky" + "’s"
-        if kind == TokenKind::Word && i - start > 3 && chars[start].1.is_uppercase() {
+        // split a possessive off a word: "Zelensky’s" → "Zelensky" + "’s", "state's" →
+        // "state" + "'s" (contractions like "it’s" split the same way, as treebanks do)
+        if kind == TokenKind::Word && i - start > 3 {
             let (a, b) = (chars[i - 2].1, chars[i - 1].1);
             if matches!(a, '\'' | '\u{2019}') && (b == 's' || b == 'S') {
                 tok.span.end = off(i - 2);
