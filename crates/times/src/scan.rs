@@ -225,7 +225,9 @@ impl<'t, 'a> Scanner<'t, 'a> {
             _ => (0, Rel::This),
         };
         let j = i + 1;
-        let expr = match self.w(j) {
+        // "fall" is a season only after this/last/next ("the fall of Kabul" is not)
+        let season_fall = self.is(j, "fall").then_some(W::Season("FA"));
+        let expr = match season_fall.unwrap_or(self.w(j)) {
             W::Unit(
                 u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century),
                 false,
