@@ -305,6 +305,13 @@ pub(crate) fn speaker_before(
         }
         let w = token(doc, prev);
         if w == "," {
+            // "Ferretti was furious about the equaliser, insisting ...": the subject of the
+            // sentence says it
+            if token(doc, k).ends_with("ing") && fillers == 0 {
+                if let Some(a) = sentence_subject(doc, k, lo, cue) {
+                    return Some(a);
+                }
+            }
             return between_commas(doc, prev, lo, cue);
         }
         if is_filler(w) {
@@ -314,21 +321,10 @@ pub(crate) fn speaker_before(
         }
         break;
     }
-    // "X issued a red alert ... and warned that ...": the subject of the sentence, its first
-    // person if it names one, else a name opening it
+    // "X issued a red alert ... and warned that ...": the subject of the sentence
     if k > 0 && matches!(token(doc, k - 1), "and" | "but") {
-        let s = doc.sentence_index(doc.tokens[k].span.start)?;
-        let first = doc.token_at_or_after(doc.sentences[s].start.max(lo));
-        let people = (first..k)
-            .filter_map(|t| mention_starting_at(doc, doc.tokens[t].span.start))
-            .find(|(_, e, _)| {
-                e.and_then(|e| doc.entities.get(e))
-                    .is_some_and(|e| e.etype == byline_doc::EntityType::Per)
-            });
-        let opener = (first..(first + 3).min(k))
-            .find_map(|t| mention_starting_at(doc, doc.tokens[t].span.start));
-        if let Some((span, entity, kind)) = people.or(opener) {
-            return Some(make(span, entity, kind, cue, 0.75));
+        if let Some(a) = sentence_subject(doc, k, lo, cue) {
+            return Some(a);
         }
     }
     // a description: "a senior official said", "police said"
@@ -368,6 +364,24 @@ pub(crate) fn speaker_before(
     None
 }
 
+/// The subject of the sentence holding cue token `k`: its first person if it names one before
+/// the cue, else a name opening the sentence.
+fn sentence_subject(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<Attribution> {
+    let s = doc.sentence_index(doc.tokens[k].span.start)?;
+    let first = doc.token_at_or_after(doc.sentences[s].start.max(lo));
+    let is_person = |e: Option<usize>| {
+        e.and_then(|e| doc.entities.get(e))
+            .is_some_and(|e| e.etype == byline_doc::EntityType::Per)
+    };
+    let people = (first..k)
+        .filter_map(|t| mention_starting_at(doc, doc.tokens[t].span.start))
+        .find(|(_, e, _)| is_person(*e));
+    let opener = (first..(first + 3).min(k))
+        .find_map(|t| mention_starting_at(doc, doc.tokens[t].span.start));
+    let (span, entity, kind) = people.or(opener)?;
+    Some(make(span, entity, kind, cue, 0.75))
+}
+
 /// The speaker of "…, SEGMENT, said": "Smith, a spokesman for the council, said" and
 /// "Eddery, who chairs the committee, said" name the person before the first comma; "the
 /// charity’s chief executive, Janet Moore, said" names the person between the commas.
@@ -390,7 +404,15 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
             .then(|| make(span, entity, kind, cue, 0.85))
     };
     let before = |m: usize| -> Option<Attribution> {
-        let (span, entity, kind) = mention_ending_at(doc, doc.tokens[m.checked_sub(1)?].span.end)?;
+        let end = doc.tokens[m.checked_sub(1)?].span.end;
+        if let Some((span, entity, kind)) = mention_ending_at(doc, end) {
+            return Some(make(span, entity, kind, cue, 0.85));
+        }
+        // "Luis Ortega of Grand Rapids, who chairs ..., said": the person before "of"
+        let of = (m.saturating_sub(6)..m)
+            .rev()
+            .find(|&t| token(doc, t) == "of")?;
+        let (span, entity, kind) = mention_ending_at(doc, doc.tokens[of.checked_sub(1)?].span.end)?;
         Some(make(span, entity, kind, cue, 0.85))
     };
     match first {

@@ -212,7 +212,15 @@ fn clause_after(
         return None;
     }
     // "said at a signing ceremony in Dayton that ...": skip a place/time phrase to a later "that"
-    if is_preposition(token(doc, j)) {
+    // ("at least 15 people were ..." is a clause, not a place)
+    let quantity = matches!(token(doc, j), "at" | "At")
+        && matches!(
+            doc.tokens
+                .get(j + 1)
+                .map(|t| &doc.text[t.span.start..t.span.end]),
+            Some("least" | "most")
+        );
+    if is_preposition(token(doc, j)) && !quantity {
         let that = (j..last.min(j + 14)).find(|&t| token(doc, t) == "that")?;
         j = that + 1;
         if j >= last {
@@ -306,6 +314,19 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Quo
     let first = doc.token_at_or_after(sent.start);
     let cue = Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
     let after = doc.tokens.get(k + 2)?;
+    let possessor = mention_starting_at(doc, after.span.start).filter(|(span, _, _)| {
+        let t = doc.token_at_or_after(span.end);
+        t < last && matches!(token(doc, t), "’s" | "'s")
+    });
+    // "according to Greece’s civil protection agency": the agency, not Greece
+    let after = match possessor {
+        Some((span, _, _)) => doc.tokens.get(doc.token_at_or_after(span.end) + 1)?,
+        None => after,
+    };
+    let k = doc
+        .token_at_or_after(after.span.start)
+        .saturating_sub(2)
+        .max(k);
     let (mention, speaker) = match mention_starting_at(doc, after.span.start) {
         Some((span, entity, _)) => (span, entity),
         None => {
@@ -365,6 +386,23 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
             if t > j && token(doc, t - 1) == "," {
                 end_tok = t - 1;
             }
+            break;
+        }
+        // ", and Italy have sent ...": a new clause with its own subject; ", which she
+        // described as ...": a relative clause with its own speech verb
+        let new_clause = w == ","
+            && t + 2 < last
+            && ((matches!(token(doc, t + 1), "and" | "but")
+                && (token(doc, t + 2)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    || matches!(token(doc, t + 2), "he" | "she" | "they" | "it" | "we")))
+                || (matches!(token(doc, t + 1), "which" | "who")
+                    && (t + 2..(t + 5).min(last))
+                        .any(|x| speech::cue_lemma(token(doc, x)).is_some())));
+        if new_clause && t > j {
+            end_tok = t;
             break;
         }
         if w == ";" || (w == "according" && t + 1 < last && token(doc, t + 1) == "to") {
