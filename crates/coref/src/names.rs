@@ -32,7 +32,9 @@ pub fn parse_person(text: &str) -> PersonName {
     };
     while let Some(&w) = words.first() {
         let bare = w.trim_end_matches('.');
-        let g = people::honorific(w).or_else(|| people::honorific(&format!("{bare}.")));
+        let g = people::honorific(w)
+            .or_else(|| people::honorific(bare))
+            .or_else(|| people::honorific(&format!("{bare}.")));
         match g {
             Some(g) if words.len() > 1 => {
                 if out.title_gender == Gender::Unknown {

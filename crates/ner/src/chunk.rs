@@ -99,7 +99,11 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                 break;
             }
             let x = w(j);
-            if x == "." && is_abbrev_title(w(j - 1)) && j + 1 < toks.len() && is_cap(w(j + 1)) {
+            if x == "."
+                && people::is_abbreviated_title(w(j - 1))
+                && j + 1 < toks.len()
+                && is_cap(w(j + 1))
+            {
                 // "Mr. Smith", "Sen. Warren"
                 last = j + 1;
                 j += 2;
@@ -158,29 +162,6 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
         i = last + 1;
     }
     out
-}
-
-fn is_abbrev_title(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Gen"
-            | "Col"
-            | "Lt"
-            | "Capt"
-            | "Sgt"
-            | "Prof"
-            | "Rev"
-            | "St"
-            | "Adm"
-            | "Supt"
-            | "Det"
-    )
 }
 
 fn adjacent_or_space(doc: &Document, a: usize, b: usize) -> bool {
