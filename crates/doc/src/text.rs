@@ -15,6 +15,7 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
+            | '`'
             | '\u{2018}'
             | '\u{2019}'
             | '\u{201A}'

@@ -186,6 +186,20 @@ fn in_any_quote(doc: &Document, offset: usize) -> bool {
 fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attribution> {
     let close = region.close?;
     let mut i = doc.token_at_or_after(close.end);
+    // “…” ― Sonya Herridge: a dash and a name sign the quote
+    if i + 1 < doc.tokens.len()
+        && matches!(token(doc, i), "―" | "—" | "–" | "-")
+        && doc.tokens[i].span.start < hi
+    {
+        if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[i + 1].span.start) {
+            return Some(Attribution {
+                speaker: entity,
+                mention: Some(span),
+                cue: None,
+                confidence: make(span, entity, kind, span, 0.8).confidence,
+            });
+        }
+    }
     if i < doc.tokens.len() && token(doc, i) == "," {
         i += 1;
     }

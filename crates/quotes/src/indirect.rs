@@ -128,6 +128,21 @@ fn clause_after(
 ) -> Option<Quote> {
     let attribution =
         speaker_before(doc, k, sent.start, cue).or_else(|| inherited(doc, sent, quotes, cue))?;
+    // "said Peter Morgan, a lawyer for ...": the speaker follows the verb (a name closed by a
+    // comma or the sentence end); nothing is reported. "said Doherty had made ..." is a clause.
+    if lemma != "tell" {
+        let after = doc
+            .tokens
+            .get(k + 1)
+            .and_then(|t| mention_starting_at(doc, t.span.start));
+        if let Some((span, _, kind)) = after {
+            let next = doc.token_at_or_after(span.end);
+            let closed = next >= last || matches!(token(doc, next), "," | "." | "!" | "?" | ";");
+            if kind != byline_doc::MentionKind::Pronoun && closed {
+                return None;
+            }
+        }
+    }
     let mut j = k + 1;
     // skip time words and "in a statement": "said on Monday that", "said in a statement that"
     let mut steps = 0;
@@ -292,7 +307,8 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
     }
     // "Speaking in Parliament on Tuesday, X said": a participle phrase is not what was said
     let opener = token(doc, first);
-    if opener.ends_with("ing") || is_preposition(opener) {
+    let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
+    if participle || is_preposition(opener) {
         return None;
     }
     let span = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);

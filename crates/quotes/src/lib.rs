@@ -210,6 +210,23 @@ fn kind_of(doc: &Document, region: &QuotedRegion) -> QuoteKind {
 fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     let content = doc.slice(region.content);
     let words = content.split_whitespace().count();
+    // a title: every word capitalised ("Face the Nation", "Fox News Sunday")
+    let title = content
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "the" | "of" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with"
+            )
+        })
+        .all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+    if title && words <= 6 {
+        return false;
+    }
     let t_open = doc.token_at_or_after(region.open.start);
     // nickname: between two capitalised words ("Dwayne “The Rock” Johnson")
     if let Some(close) = region.close {

@@ -28,7 +28,10 @@ pub fn quoted_regions(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<
                 continue;
             }
             let c = char_at(text, tok.span.start).unwrap_or(' ');
-            let is_double = matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟');
+            // ''…'' (two apostrophes, as some archives write quotes) counts as a double mark
+            let is_double =
+                matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟') || tok.span.len() == 2;
+            let c = if tok.span.len() == 2 { '"' } else { c };
             let role = role_of(text, tok.span, c, *para);
             if is_double {
                 match (double, role) {
@@ -158,6 +161,10 @@ mod tests {
             ("Jones’ car and the ’90s.", &[]),
             ("She said “unbalanced", &[("unbalanced", false)]),
             ("stray ” mark", &[]),
+            (
+                "''It is over,'' he said. ``Quite.''",
+                &[("It is over,", true), ("Quite.", true)],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&regions(input), want, "input {input:?}");

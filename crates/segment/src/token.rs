@@ -37,7 +37,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if is_quote_mark(c) {
             // possessive or elided apostrophe after a word/number: "’s", "’"
             i += 1;
-            if matches!(c, '\'' | '\u{2019}')
+            // two straight apostrophes or two backquotes are one double mark (''…'' and ``…'')
+            let doubled = matches!(c, '\'' | '`') && at(i) == Some(c);
+            if doubled {
+                i += 1;
+                kind = TokenKind::QuoteMark;
+            } else if matches!(c, '\'' | '\u{2019}')
                 && start > 0
                 && chars[start - 1].1.is_alphanumeric()
                 && at(i).is_some_and(|d| d == 's' || d == 'S')
@@ -150,6 +155,10 @@ mod tests {
             ("the U.S. and U.K.", &["the", "U.S.", "and", "U.K."]),
             ("£45m at 3pm", &["£", "45m", "at", "3pm"]),
             ("'straight' quotes", &["'", "straight", "'", "quotes"]),
+            (
+                "''Yes,'' he said.",
+                &["''", "Yes", ",", "''", "he", "said", "."],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&toks(input), want, "input {input:?}");
