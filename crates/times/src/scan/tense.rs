@@ -143,6 +143,19 @@ impl Scanner<'_, '_> {
             return Tense::Past;
         }
         let (cs, ce) = (self.clause_start(a), self.clause_end(b));
+        // "he expected the first contracts to go out to bid in January": an intention verb with
+        // an infinitive before the expression looks ahead
+        const INTENT: [&str; 14] = [
+            "expected", "expects", "plans", "planned", "hopes", "hoped", "intends", "intended",
+            "wants", "wanted", "aims", "aimed", "promised", "vowed",
+        ];
+        let intent = (cs..a).find(|&k| INTENT.iter().any(|w| self.is(k, w)));
+        if let Some(k) = intent {
+            let passive = k > 0 && ["was", "were", "had"].iter().any(|w| self.is(k - 1, w));
+            if !passive && (k + 1..a).any(|j| self.is(j, "to")) {
+                return Tense::Future;
+            }
+        }
         let t = self.nearest(cs, ce, a, b);
         if t != Tense::Unknown {
             return t;
