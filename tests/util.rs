@@ -11,10 +11,12 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared folder beside the repository, when it is there.
+/// The shared folder beside the repository, when it is there and python3 can run its
+/// scorers (a machine with only the Rust toolchain skips the scored tests).
 pub fn shared() -> Option<PathBuf> {
     let p = root().join("..").join("shared");
-    p.join("tools").join("score_seed.py").exists().then_some(p)
+    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    (python && p.join("tools").join("score_seed.py").exists()).then_some(p)
 }
 
 pub fn run(args: &[&str]) -> Output {
