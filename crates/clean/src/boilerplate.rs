@@ -221,6 +221,11 @@ const CUES: &[(&str, &[&str])] = &[
 
 /// Credit words that mark a photo caption.
 const CAPTION_CUES: &[&str] = &[
+    "media caption",
+    "image caption",
+    "video caption",
+    "image copyright",
+    "image source,",
     "photograph:",
     "photo:",
     "picture:",
@@ -314,7 +319,7 @@ fn may_be_boilerplate(para: &str) -> bool {
         AhoCorasick::new(starts).ok()
     });
     let hit = |scan: &Option<AhoCorasick>| scan.as_ref().is_none_or(|s| s.is_match(para));
-    hit(cues) || hit(ctas) || is_navigation(para)
+    hit(cues) || hit(ctas) || is_navigation(para) || metadata_line(para).is_some()
 }
 
 /// Why a whole paragraph is boilerplate, if it is.
@@ -326,6 +331,9 @@ pub fn paragraph_reason(para: &str) -> Option<&'static str> {
     }
     if is_navigation(para) {
         return Some("navigation");
+    }
+    if let Some(reason) = metadata_line(para) {
+        return Some(reason);
     }
     let (hits, best) = cue_hits(&lower);
     if words <= 25 && is_call_to_action(&lower) && !looks_like_reporting(&lower) {
@@ -422,6 +430,66 @@ fn is_call_to_action(lower: &str) -> bool {
                 | "threads"
         )
     })
+}
+
+/// Page furniture that is not story text: "Published 3 hours ago", "Updated 14:02 BST",
+/// "Topics: Flooding, Weather", "5 min read", and credit lines such as "Additional reporting by
+/// Jane Smith" or "Reporting by Tom Ellis; Editing by Sarah Jones".
+fn metadata_line(para: &str) -> Option<&'static str> {
+    let words = para.split_whitespace().count();
+    let lower = para.to_lowercase();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
+    let dated = [
+        "published ",
+        "updated ",
+        "last updated",
+        "first published",
+        "posted ",
+    ];
+    // a date or time right after the word: "Published 3 hours ago", "Updated on 4 May"
+    let second = lower
+        .split_whitespace()
+        .nth(if starts(&["last updated", "first published"]) {
+            2
+        } else {
+            1
+        });
+    let timestamp = lower.contains(" ago")
+        || second.is_some_and(|w| {
+            matches!(w, "on" | "at") || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    if words <= 8 && starts(&dated) && timestamp {
+        return Some("metadata");
+    }
+    let labels = [
+        "topics:",
+        "tags:",
+        "related topics",
+        "filed under",
+        "categories:",
+        "more on:",
+    ];
+    if words <= 25 && starts(&labels) {
+        return Some("metadata");
+    }
+    let read_time = ["min read", "minute read", "mins read"];
+    if words <= 4 && read_time.iter().any(|r| lower.ends_with(r)) {
+        return Some("metadata");
+    }
+    let credit = [
+        "additional reporting by",
+        "reporting by",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "edited by",
+        "produced by",
+        "additional reporting from",
+    ];
+    if words <= 25 && starts(&credit) {
+        return Some("credits");
+    }
+    None
 }
 
 /// Ticker and menu lines: several items separated by " | " or " • ", or one separator in a
@@ -595,6 +663,11 @@ mod tests {
             ("Get our app for live scores and alerts from every ground", "newsletter"),
             ("Tell us what you think in the comments below", "comments"),
             ("Weather: Sunny 21C | Traffic: A1 delays | Trains: good service", "navigation"),
+            ("Published 3 hours ago", "metadata"),
+            ("Topics: Flooding, Weather, Yorkshire", "metadata"),
+            ("5 min read", "metadata"),
+            ("Reporting by Tom Ellis; Editing by Sarah Jones", "credits"),
+            ("Media caption, Residents describe the moment the water arrived", "caption"),
         ];
         for (p, reason) in cases {
             let (kept, reasons) = keep(p);
@@ -613,6 +686,8 @@ mod tests {
             "Volodymyr Zelensky and Sir Keir Starmer have agreed closer ties on military production.",
             "Follow-up tests showed the water was safe, the council said.",
             "Get-out clauses in the contract were never used by the club.",
+            "Published figures show the river rose by two metres overnight.",
+            "Updated plans for the bypass will go on show next month, the council said.",
         ];
         for p in news {
             assert_eq!(keep(p).0, p, "{p:?} should be kept");
