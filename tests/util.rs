@@ -15,7 +15,10 @@ pub fn root() -> PathBuf {
 /// scorers (a machine with only the Rust toolchain skips the scored tests).
 pub fn shared() -> Option<PathBuf> {
     let p = root().join("..").join("shared");
-    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    let python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     (python && p.join("tools").join("score_seed.py").exists()).then_some(p)
 }
 

@@ -473,8 +473,19 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
 fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     let last = token(doc, b - 1);
     let first = token(doc, a);
+    // "the family said", "her lawyers said": after a determiner, a plain noun can speak
+    let determined = matches!(
+        first.to_lowercase().as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    );
+    let plain_noun = b - a <= 4
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && last.len() > 2
+        && (!last.ends_with("ly") || matches!(last, "family" | "ally" | "assembly" | "rally"))
+        && !byline_lexicon::words::is_function_word(last);
     let head_ok = is_speaking_noun(&last.to_lowercase())
-        || last.chars().next().is_some_and(char::is_uppercase);
+        || last.chars().next().is_some_and(char::is_uppercase)
+        || (determined && plain_noun);
     let start_ok = matches!(
         first.to_lowercase().as_str(),
         "a" | "an"
