@@ -96,14 +96,17 @@ struct Cand {
     doubtful_first: bool,
 }
 
-/// Types chunks; returns the mention spans with their types. `model` holds the learned
-/// tagger's label for every token: it types the chunks no gazetteer, name shape or document
+/// Types chunks; returns the mention spans with their types. `model` gives the learned
+/// tagger's label for every token (called only when a chunk needs it, so documents the rules
+/// type alone never run the tagger): it types the chunks no gazetteer, name shape or document
 /// context types (where the rules would only guess from the neighbouring words).
 pub fn classify(
     doc: &Document,
     chunks: &[Chunk],
-    model: Option<&[Label]>,
+    model: Option<&dyn Fn() -> Vec<Label>>,
 ) -> Vec<(Span, EntityType)> {
+    let labels: std::cell::OnceCell<Vec<Label>> = std::cell::OnceCell::new();
+
     let w = |i: usize| &doc.text[doc.tokens[i].span.start..doc.tokens[i].span.end];
     let mut cands: Vec<Cand> = Vec::new();
     for ch in chunks {
@@ -189,7 +192,7 @@ pub fn classify(
             // the model types what the rules can only guess from the name's shape; it never
             // turns a common-word chunk the rules drop into a name, nor a lone unknown word
             // into a person on its own
-            match model.and_then(|m| model_type(m, a, b)) {
+            match model.and_then(|f| model_type(labels.get_or_init(f), a, b)) {
                 Some(t) if !(t == EntityType::Per && a == b) => Some(t),
                 _ => Some(guessed),
             }

@@ -66,10 +66,10 @@ impl Stage for Ner {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let chunks = chunk::chunks(doc);
-        let labels = self
-            .use_model
-            .then(|| tagger::label_tokens(tagger::shipped(), doc));
-        let typed = classify::classify(doc, &chunks, labels.as_deref());
+        // the tagger runs only if some chunk needs it
+        let tag = || tagger::label_tokens(tagger::shipped(), doc);
+        let model: Option<&dyn Fn() -> Vec<conll::Label>> = self.use_model.then_some(&tag);
+        let typed = classify::classify(doc, &chunks, model);
         doc.mentions = typed
             .into_iter()
             .map(|(span, etype)| Mention {
