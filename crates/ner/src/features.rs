@@ -337,24 +337,18 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
     let n = s.toks.len();
     let mut feats = Vec::with_capacity(n * 48);
     let mut ranges = Vec::with_capacity(n);
-    let word_at = |i: isize| -> u64 {
+    // a token's field, or the sentence-boundary marker outside the sentence
+    let at = |i: isize, field: fn(&Tok) -> u64| -> u64 {
         if i < 0 {
             BOS
         } else if i as usize >= n {
             EOS
         } else {
-            s.toks[i as usize].lower
+            field(&s.toks[i as usize])
         }
     };
-    let shape_at = |i: isize| -> u64 {
-        if i < 0 {
-            BOS
-        } else if i as usize >= n {
-            EOS
-        } else {
-            s.toks[i as usize].shape
-        }
-    };
+    let word_at = |i: isize| at(i, |t| t.lower);
+    let shape_at = |i: isize| at(i, |t| t.shape);
     let gaz_at = |i: isize| -> u32 {
         if i < 0 || i as usize >= n {
             0

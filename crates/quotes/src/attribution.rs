@@ -1,6 +1,6 @@
 //! Finding the cue and the speaker of a quote.
 
-use crate::{entity_of, token};
+use crate::{entity_of, in_quote, token};
 use byline_doc::{Document, MentionKind, QuoteKind, QuotedRegion, Span, TokenKind};
 use byline_lexicon::{calendar, speech};
 
@@ -178,10 +178,6 @@ pub fn find(doc: &Document, region: &QuotedRegion, kind: QuoteKind) -> Option<At
     })
 }
 
-fn in_any_quote(doc: &Document, offset: usize) -> bool {
-    doc.quoted_region_at(offset).is_some()
-}
-
 /// `“…,” Sir Keir told`, `“…,” said Mr Smith`, `“…?” he asked`.
 fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attribution> {
     let close = region.close?;
@@ -205,7 +201,7 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
     }
     if i >= doc.tokens.len()
         || doc.tokens[i].span.start >= hi
-        || in_any_quote(doc, doc.tokens[i].span.start)
+        || in_quote(doc, doc.tokens[i].span.start)
     {
         return None;
     }
@@ -271,7 +267,7 @@ fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attri
         if t.span.start < lo {
             break;
         }
-        if in_any_quote(doc, t.span.start) {
+        if in_quote(doc, t.span.start) {
             continue;
         }
         let Some(cue) = cue_at(doc, k, region.open.start) else {

@@ -1,7 +1,7 @@
 //! Indirect speech: reported clauses without quotation marks.
 
 use crate::attribution::{mention_starting_at, speaker_before, Attribution};
-use crate::{entity_of, token};
+use crate::{entity_of, in_quote, token};
 use byline_doc::{Document, Quote, QuoteKind, Span, TokenKind};
 use byline_lexicon::{calendar, speech};
 
@@ -17,7 +17,7 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         let last = first + toks.len();
         let _ = si;
         for k in first..last {
-            if inside_quote(doc, doc.tokens[k].span.start) {
+            if in_quote(doc, doc.tokens[k].span.start) {
                 continue;
             }
             let w = token(doc, k);
@@ -110,10 +110,6 @@ fn is_preposition(w: &str) -> bool {
             | "of"
             | "about"
     )
-}
-
-fn inside_quote(doc: &Document, offset: usize) -> bool {
-    doc.quoted_region_at(offset).is_some()
 }
 
 /// "X said (that) CLAUSE", "X told reporters (that) CLAUSE".
@@ -300,8 +296,7 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
             }
             a
         };
-    if doc.tokens[first].kind == TokenKind::QuoteMark
-        || inside_quote(doc, doc.tokens[first].span.start)
+    if doc.tokens[first].kind == TokenKind::QuoteMark || in_quote(doc, doc.tokens[first].span.start)
     {
         return None;
     }

@@ -274,6 +274,11 @@ pub(crate) fn token(doc: &Document, i: usize) -> &str {
     &doc.text[s.start..s.end]
 }
 
+/// True when byte `offset` lies inside a quoted region, marks included.
+pub(crate) fn in_quote(doc: &Document, offset: usize) -> bool {
+    doc.quoted_region_at(offset).is_some()
+}
+
 /// The entity of the mention with exactly this span, if any.
 pub(crate) fn entity_of(doc: &Document, span: Span) -> Option<usize> {
     let k = doc.mentions.partition_point(|m| m.span.start < span.start);
