@@ -44,6 +44,10 @@ pub struct ExtractArgs {
     /// Type entities by rules only, without the learned tagger (about three times faster).
     #[arg(long)]
     rules_ner: bool,
+    /// Also report the learned attribution tagger's finds (broad attributions such as "the ad
+    /// references X"; experimental: more recall, lower precision).
+    #[arg(long)]
+    learned_attribution: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -65,6 +69,7 @@ struct Tally {
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let pipeline = byline_pipeline::PipelineBuilder::news()
         .learned_ner(!args.rules_ner)
+        .learned_attribution(args.learned_attribution)
         .build()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {

@@ -4,6 +4,7 @@
 //! were rejected (each named on stderr), 2 on a usage error or a fatal error (output that
 //! cannot be written). A closed pipe on stdout ends the run quietly with status 0.
 
+mod attribution;
 mod bench;
 mod extract;
 mod ner;
@@ -35,7 +36,7 @@ enum Command {
     },
     /// Measure throughput (words/s) on one thread and on all cores over >= 10 MB of articles.
     Bench(bench::BenchArgs),
-    /// Train a model (`byline train ner --train PATH --dev PATH -o MODEL`).
+    /// Train a model (`byline train ner|attribution --train PATH --dev PATH -o MODEL`).
     #[command(subcommand)]
     Train(ner::TrainWhat),
     /// Evaluate a model (`byline eval ner --conll PATH`).
@@ -54,7 +55,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Pipeline { explain: _ } => explain(),
         Command::Bench(args) => bench::run(args),
-        Command::Train(what) => ner::train(what),
+        Command::Train(ner::TrainWhat::Ner(args)) => ner::train(args),
+        Command::Train(ner::TrainWhat::Attribution(args)) => attribution::run(args),
         Command::Eval(what) => ner::eval(what),
         Command::Tag(args) => ner::tag(args),
     };

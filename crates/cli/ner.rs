@@ -16,6 +16,8 @@ use clap::{Args, Subcommand};
 pub enum TrainWhat {
     /// Train the named-entity tagger on CoNLL-2003-style files.
     Ner(TrainArgs),
+    /// Train the attribution tagger on brat-annotated texts (PolNeAR layout).
+    Attribution(crate::attribution::TrainArgs),
 }
 
 /// What to evaluate.
@@ -97,8 +99,7 @@ fn load(model: Option<&Path>) -> anyhow::Result<std::borrow::Cow<'static, Tagger
     }
 }
 
-pub fn train(what: TrainWhat) -> anyhow::Result<ExitCode> {
-    let TrainWhat::Ner(args) = what;
+pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let (_, train_docs) = read_conll(&args.train, true)?;
     let dev = args
         .dev

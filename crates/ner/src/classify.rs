@@ -437,6 +437,9 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     if a == b && people::first_name(first).is_some() && !is_plain_word(first) {
         return Some(EntityType::Per);
     }
+    if b == a + 1 && registry_first_last(first, last) {
+        return Some(EntityType::Per);
+    }
     if a == b
         && first.len() >= 2
         && first.len() <= 6
@@ -535,6 +538,20 @@ fn name_words(doc: &Document, a: usize, b: usize) -> Vec<usize> {
 
 fn join(doc: &Document, a: usize, b: usize) -> String {
     doc.text[doc.tokens[a].span.start..doc.tokens[b].span.end].to_string()
+}
+
+/// "Rhian Morgan": a first name and a surname of the registry gazetteer (neither a place
+/// name), neither a plain word.
+fn registry_first_last(first: &str, last: &str) -> bool {
+    use crate::gazetteer::{lookup, CLASSES};
+    let bit = |name: &str| 1u16 << CLASSES.iter().position(|c| *c == name).unwrap_or(0);
+    let (f, l) = (lookup(first), lookup(last));
+    let places = bit("city_l") | bit("city_m") | bit("country") | bit("admin");
+    f & (bit("first") | bit("first_top")) != 0
+        && f & places == 0
+        && l & (bit("last") | bit("last_top")) != 0
+        && !is_plain_word(first)
+        && !is_plain_word(last)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use byline_lexicon::{orgs, people, places, words};
 
 use crate::conll::{label_type, Label, N_LABELS, TYPES};
+use crate::{clusters, gazetteer};
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -67,7 +68,10 @@ const G_MW_PLACE: u32 = 1 << 7;
 const G_MW_ORG: u32 = 1 << 8;
 const G_ORG_SUFFIX: u32 = 1 << 9;
 const G_PLACE_SUFFIX: u32 = 1 << 10;
-const N_GAZ: u32 = 11;
+/// The registry gazetteer's classes ([`gazetteer::CLASSES`]) start at this bit.
+const G_REGISTRY: u32 = 11;
+const G_MW_REGISTRY: u32 = 1 << 24;
+const N_GAZ: u32 = 25;
 
 /// What the extractor knows of one token.
 #[derive(Debug, Clone, Default)]
@@ -84,6 +88,8 @@ pub struct Tok {
     pub cap: bool,
     /// The lower-cased word (key for document features).
     pub key: String,
+    /// Word clusters at three granularities (`u16::MAX`: unknown word).
+    pub clusters: [u16; 3],
 }
 
 /// Word shape: upper → X, lower → x, digit → d, other kept; `short` collapses repeats.
@@ -167,6 +173,7 @@ fn gaz_flags(w: &str) -> u32 {
         if places::is_place_suffix(w) {
             g |= G_PLACE_SUFFIX;
         }
+        g |= (gazetteer::lookup(w) as u32) << G_REGISTRY;
     }
     if w.chars().all(|c| c.is_alphabetic()) && words::is_common(w) {
         g |= G_COMMON;
@@ -227,6 +234,9 @@ mod t {
     pub const CAPS_S: u64 = 38;
     pub const DOC_CAPMID_S: u64 = 39;
     pub const LOWER_P1_CAP: u64 = 40;
+    pub const CL0: u64 = 41;
+    pub const CL_M1: u64 = 42;
+    pub const CL_P1: u64 = 43;
 }
 
 const BOS: u64 = 0xB05;
@@ -252,6 +262,7 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
                     gaz: gaz_flags(&look),
                     cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
                     key,
+                    clusters: clusters::lookup(w).unwrap_or([u16::MAX; 3]),
                 }
             })
             .collect();
@@ -314,13 +325,17 @@ fn multiword_gazetteer(words: &[&str], caps: bool, toks: &mut [Tok]) {
             } else {
                 span.join(" ")
             };
-            let flag = if places::is_place(&name) || places::country(&name).is_some() {
+            let mut flag = if places::is_place(&name) || places::country(&name).is_some() {
                 G_MW_PLACE
             } else if orgs::known(&name).is_some() {
                 G_MW_ORG
             } else {
                 0
             };
+            let registry = gazetteer::lookup(&name) as u32;
+            if registry != 0 {
+                flag |= G_MW_REGISTRY | (registry << G_REGISTRY);
+            }
             if flag != 0 {
                 for t in &mut toks[i..i + len] {
                     t.gaz |= flag;
@@ -400,6 +415,20 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
         feats.push(f2(t::W_M1_0, word_at(ii - 1), tok.lower));
         feats.push(f2(t::W_0_P1, tok.lower, word_at(ii + 1)));
         feats.push(f2(t::LOWER_P1_CAP, tok.lower, shape_at(ii + 1)));
+        for g in 0..3 {
+            feats.push(f2(t::CL0, g as u64, tok.clusters[g] as u64));
+        }
+        for g in 1..3 {
+            let cl = |j: isize| -> u64 {
+                if j < 0 || j as usize >= n {
+                    BOS
+                } else {
+                    s.toks[j as usize].clusters[g] as u64
+                }
+            };
+            feats.push(f2(t::CL_M1, g as u64, cl(ii - 1)));
+            feats.push(f2(t::CL_P1, g as u64, cl(ii + 1)));
+        }
         if i == 0 {
             feats.push(f1(t::FIRST, tok.shape));
             feats.push(f1(t::FIRST, tok.lower));

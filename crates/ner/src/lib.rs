@@ -30,8 +30,10 @@ assert_eq!(found, [("Mr Zelensky", EntityType::Per), ("Sir Keir Starmer", Entity
 
 pub mod chunk;
 pub mod classify;
+pub mod clusters;
 pub mod conll;
 pub mod features;
+pub mod gazetteer;
 pub mod model;
 pub mod tagger;
 

@@ -117,6 +117,21 @@ impl PipelineBuilder {
         self
     }
 
+    /// Adds the learned attribution tagger's finds to the `quotes` stage (off by default; see
+    /// the quotes crate README for its measured effect).
+    #[must_use]
+    pub fn learned_attribution(mut self, on: bool) -> PipelineBuilder {
+        for s in &mut self.stages {
+            if s.name() == "quotes" {
+                *s = Box::new(byline_quotes::Quotes {
+                    indirect: true,
+                    learned: on,
+                });
+            }
+        }
+        self
+    }
+
     /// Removes the stages with these names (and fails at build time if a later stage needed
     /// them).
     #[must_use]

@@ -37,6 +37,8 @@ assert_eq!(doc.entities[doc.quotes[1].speaker.unwrap()].name, "Smith");
 
 pub mod attribution;
 pub mod indirect;
+pub mod learned;
+pub mod train;
 
 use attribution::Attribution;
 use byline_doc::text::char_before;
@@ -50,11 +52,18 @@ use byline_lexicon::speech;
 pub struct Quotes {
     /// Also report indirect speech (default true).
     pub indirect: bool,
+    /// Also report the attributions of the learned tagger ([`learned`]) that the rules miss
+    /// (default false: it raises recall on PolNeAR's broad attributions but not end-to-end
+    /// accuracy; see the crate README).
+    pub learned: bool,
 }
 
 impl Default for Quotes {
     fn default() -> Self {
-        Quotes { indirect: true }
+        Quotes {
+            indirect: true,
+            learned: false,
+        }
     }
 }
 
@@ -81,6 +90,10 @@ impl Stage for Quotes {
         if self.indirect {
             let extra = indirect::find(doc, &quotes);
             quotes.extend(extra);
+            if self.learned {
+                let learned = learned_quotes(doc, learned::shipped(), &quotes);
+                quotes.extend(learned);
+            }
             // keep text order; fix `continues` indices after sorting
             let mut order: Vec<usize> = (0..quotes.len()).collect();
             order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
@@ -97,6 +110,73 @@ impl Stage for Quotes {
         doc.quotes = quotes;
         Ok(())
     }
+}
+
+/// Indirect quotes from the learned tagger, where no quote found so far covers them: only
+/// contents of five words or more with a cue and a source (the tagger's own, else the mention
+/// next to the cue), since its precision alone is low (crate README).
+fn learned_quotes(doc: &Document, model: &learned::Model, have: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for f in model.tag(doc) {
+        let len = f.content.end - f.content.start;
+        let covered = have.iter().any(|q| {
+            let o = q
+                .span
+                .end
+                .min(f.content.end)
+                .saturating_sub(q.span.start.max(f.content.start));
+            2 * o > len
+        });
+        let words = doc
+            .tokens_in(f.content)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if covered || words < 5 || f.cue.is_none() {
+            continue;
+        }
+        // The learned source, else the mention right before the cue ("X said") or right
+        // after it ("said X").
+        let source = f.source.or_else(|| {
+            let cue = f.cue?;
+            let sent = doc.sentences[doc.sentence_index(cue.start)?];
+            let before = doc
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= cue.start && m.span.start >= sent.start)
+                .filter(|m| doc.tokens_in(Span::new(m.span.end, cue.start)).len() <= 2)
+                .max_by_key(|m| m.span.end);
+            let after = || {
+                doc.mentions
+                    .iter()
+                    .filter(|m| m.span.start >= cue.end && m.span.end <= sent.end)
+                    .filter(|m| doc.tokens_in(Span::new(cue.end, m.span.start)).len() <= 1)
+                    .min_by_key(|m| m.span.start)
+            };
+            before.or_else(after).map(|m| m.span)
+        });
+        if source.is_none() {
+            continue;
+        }
+        let f = learned::Found { source, ..f };
+        let speaker = f.source.and_then(|s| {
+            doc.mentions
+                .iter()
+                .filter(|m| m.span.start < s.end && s.start < m.span.end)
+                .max_by_key(|m| m.span.end.min(s.end) - m.span.start.max(s.start))
+                .and_then(|m| m.entity)
+        });
+        out.push(Quote {
+            span: f.content,
+            kind: QuoteKind::Indirect,
+            speaker,
+            speaker_mention: f.source,
+            cue: f.cue,
+            confidence: if f.source.is_some() { 0.6 } else { 0.3 },
+            continues: None,
+        });
+    }
+    out
 }
 
 /// Direct and partial quotes with their speakers.
