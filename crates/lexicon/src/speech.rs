@@ -95,6 +95,8 @@ const CUES: &[(&str, &str)] = &[
     ("predicting", "predict"),
     ("promised", "promise"),
     ("quipped", "quip"),
+    ("read", "read"),
+    ("reads", "read"),
     ("recalled", "recall"),
     ("recalls", "recall"),
     ("remarked", "remark"),
@@ -144,6 +146,8 @@ const CUES: &[(&str, &str)] = &[
     ("writing", "write"),
     ("wrote", "write"),
     ("yelled", "yell"),
+    ("yelling", "yell"),
+    ("yells", "yell"),
 ];
 
 /// The lemma of a speech verb form ("told" → "tell"), case-insensitive.

@@ -211,6 +211,10 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
         if let Some(cue) = cue_after(doc, j, hi) {
             return Some(make(span, entity, kind, cue, 0.9));
         }
+        // SPEAKER (R-Fla.) CUE, SPEAKER, APPOSITION, CUE
+        if let Some(cue) = cue_after_apposition(doc, j, hi) {
+            return Some(make(span, entity, kind, cue, 0.85));
+        }
     }
     // CUE SPEAKER
     if let Some(cue) = cue_at(doc, i, hi) {
@@ -470,10 +474,11 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     let last = token(doc, b - 1);
     let first = token(doc, a);
     // "the family said", "her lawyers said": after a determiner, a plain noun can speak
+    // ... or after a possessive: "Obama's former campaign strategist said"
     let determined = matches!(
         first.to_lowercase().as_str(),
         "the" | "a" | "an" | "its" | "his" | "her" | "their"
-    );
+    ) || (b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s"));
     let plain_noun = b - a <= 4
         && last.chars().all(|c| c.is_ascii_lowercase())
         && last.len() > 2
@@ -566,6 +571,40 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
 }
 
 /// The first cue at or after token `j` with only fillers in between.
+/// The cue after an apposition or a parenthesis that follows a speaker: "(R-Fla.) said",
+/// ", 82, told", ", the Republican attorney general of Oklahoma, one of the states suing, said".
+fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
+    let n = doc.tokens.len();
+    let open = |t: usize| t < n && doc.tokens[t].span.end <= hi;
+    if open(j) && token(doc, j) == "(" {
+        let close = (j + 1..(j + 8).min(n)).find(|&t| token(doc, t) == ")")?;
+        return cue_after(doc, close + 1, hi);
+    }
+    if !(open(j) && token(doc, j) == ",") {
+        return None;
+    }
+    // up to three commas within 40 tokens; a quotation mark or a sentence end stops the search
+    let mut commas = 0;
+    let mut t = j + 1;
+    while open(t) && t < j + 40 {
+        let w = token(doc, t);
+        if doc.tokens[t].kind == TokenKind::QuoteMark || matches!(w, "." | "?" | "!" | ";") {
+            return None;
+        }
+        if w == "," {
+            commas += 1;
+            if let Some(cue) = cue_after(doc, t + 1, hi) {
+                return Some(cue);
+            }
+            if commas == 3 {
+                return None;
+            }
+        }
+        t += 1;
+    }
+    None
+}
+
 fn cue_after(doc: &Document, mut j: usize, hi: usize) -> Option<Span> {
     let mut fillers = 0;
     while j < doc.tokens.len() && fillers <= 2 {
