@@ -205,8 +205,12 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
     {
         return None;
     }
-    // SPEAKER CUE
-    if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[i].span.start) {
+    // SPEAKER CUE (the speaker possibly after titles the mention leaves out: "Senate Majority
+    // Leader Mitch McConnell", "Rep. Elijah E. Cummings", "9/11 widow Terry Strada")
+    if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[i].span.start)
+        .or_else(|| titled_mention(doc, i, hi))
+        .or_else(|| bare_pronoun(doc, i))
+    {
         let j = doc.token_at_or_after(span.end);
         if let Some(cue) = cue_after(doc, j, hi) {
             return Some(make(span, entity, kind, cue, 0.9));
@@ -571,6 +575,47 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
 }
 
 /// The first cue at or after token `j` with only fillers in between.
+/// A speaker mention after up to four title words ("Senate Majority Leader", "Rep.", "panel
+/// Chairman", "9/11 widow") that the mention leaves out; the returned span includes them.
+fn titled_mention(
+    doc: &Document,
+    i: usize,
+    hi: usize,
+) -> Option<(Span, Option<usize>, MentionKind)> {
+    let first = token(doc, i);
+    if !first.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    for k in i + 1..(i + 5).min(doc.tokens.len()) {
+        let t = doc.tokens[k];
+        if t.span.end > hi {
+            return None;
+        }
+        if let Some((span, entity, MentionKind::Name)) = mention_starting_at(doc, t.span.start) {
+            return Some((
+                Span::new(doc.tokens[i].span.start, span.end),
+                entity,
+                MentionKind::Name,
+            ));
+        }
+        let w = token(doc, k);
+        if !(t.kind == TokenKind::Word || w == ".") {
+            return None;
+        }
+    }
+    None
+}
+
+/// A personal pronoun that coreference left without an entity ("they wrote").
+fn bare_pronoun(doc: &Document, i: usize) -> Option<(Span, Option<usize>, MentionKind)> {
+    let w = token(doc, i);
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she" | "they" | "i" | "we" | "it"
+    )
+    .then(|| (doc.tokens[i].span, None, MentionKind::Pronoun))
+}
+
 /// The cue after an apposition or a parenthesis that follows a speaker: "(R-Fla.) said",
 /// ", 82, told", ", the Republican attorney general of Oklahoma, one of the states suing, said".
 fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
@@ -578,7 +623,14 @@ fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
     let open = |t: usize| t < n && doc.tokens[t].span.end <= hi;
     if open(j) && token(doc, j) == "(" {
         let close = (j + 1..(j + 8).min(n)).find(|&t| token(doc, t) == ")")?;
-        return cue_after(doc, close + 1, hi);
+        return cue_after(doc, close + 1, hi).or_else(|| cue_after_apposition(doc, close + 1, hi));
+    }
+    // "Mr. Morgan of the Sierra Club said"
+    if open(j) && token(doc, j) == "of" {
+        let end = (j + 1..(j + 8).min(n))
+            .take_while(|&t| open(t) && doc.tokens[t].kind == TokenKind::Word)
+            .last()?;
+        return (j + 2..=end + 1).find_map(|t| cue_at(doc, t, hi));
     }
     if !(open(j) && token(doc, j) == ",") {
         return None;
