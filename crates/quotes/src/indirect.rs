@@ -222,6 +222,23 @@ fn clause_after(
     if j >= last {
         return None;
     }
+    // "he said in a recent interview in Honolulu.": a skipped phrase with a noun in it and no
+    // "that" after it leaves no clause
+    let skipped_np = j > k + 1
+        && token(doc, j - 1) != "that"
+        && (k + 1..j).any(|t| {
+            matches!(
+                token(doc, t),
+                "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"
+            )
+        });
+    if skipped_np {
+        let that = (j..last.min(j + 8)).find(|&t| token(doc, t) == "that")?;
+        j = that + 1;
+        if j >= last {
+            return None;
+        }
+    }
     // "said at a signing ceremony in Dayton that ...": skip a place/time phrase to a later "that"
     // ("at least 15 people were ..." is a clause, not a place)
     let quantity = matches!(token(doc, j), "at" | "At")
