@@ -120,13 +120,28 @@ fn split_paragraphs(chars: &[NChar]) -> Vec<Vec<NChar>> {
     let mut out = Vec::new();
     let mut cur: Vec<NChar> = Vec::new();
     let mut newlines = 0;
+    // Length of the line being read and of the line the last newline ended: a single newline
+    // after a long line (not hard-wrapped text) or between a sentence end and an opening
+    // quotation mark ("…shame.” ― Sonya Herridge⏎“During …") also ends a paragraph.
+    let mut line_len = 0usize;
+    let mut ended_len = 0usize;
+    let mut last_char = ' ';
     for &nc in chars {
         if nc.c == '\n' {
+            if newlines == 0 {
+                ended_len = line_len;
+            }
+            line_len = 0;
             newlines += 1;
             continue;
         }
+        line_len += 1;
         if newlines > 0 {
-            if newlines >= 2 || per_line {
+            let soft_break = newlines == 1
+                && (ended_len > 120
+                    || (matches!(nc.c, '“' | '"')
+                        && matches!(last_char, '.' | '!' | '?' | '”' | '"')));
+            if newlines >= 2 || per_line || soft_break {
                 flush(&mut cur, &mut out);
             } else if !cur.is_empty() {
                 cur.push(NChar {
@@ -138,6 +153,9 @@ fn split_paragraphs(chars: &[NChar]) -> Vec<Vec<NChar>> {
         }
         if nc.c == ' ' && cur.last().is_none_or(|l| l.c == ' ') {
             continue;
+        }
+        if nc.c != ' ' {
+            last_char = nc.c;
         }
         cur.push(nc);
     }
