@@ -489,3 +489,89 @@ fn indirect(a: Attribution, span: Span) -> Quote {
         continues: None,
     }
 }
+
+/// The reported clause around each attributed partial quote that no indirect quote holds yet:
+/// `Ryan said the spate of shootings demands "more listening."` gives the clause after the cue;
+/// `Details aside, the proposals send a message that a priority ''is increasing the tax'',
+/// Mr. Kamin said.` the sentence up to the attribution. The clause shares the partial quote's
+/// speaker mention and cue, so the two form one attribution.
+pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    for q in quotes {
+        let Some(cue) = q.cue else { continue };
+        if q.kind != QuoteKind::Partial || q.speaker_mention.is_none() && q.speaker.is_none() {
+            continue;
+        }
+        let held = |span: Span| {
+            quotes
+                .iter()
+                .chain(out.iter())
+                .any(|o| o.kind == QuoteKind::Indirect && o.span.start <= span.start && span.end <= o.span.end)
+        };
+        if held(q.span) {
+            continue;
+        }
+        let Some(si) = doc.sentence_index(q.span.start) else { continue };
+        let sent = doc.sentences[si];
+        if !sent.contains(cue) {
+            continue;
+        }
+        let first = doc.token_at_or_after(sent.start);
+        let last = first + doc.tokens_in(sent).len();
+        let span = if cue.end <= q.span.start {
+            // after the cue: skip "that" and the person told
+            let mut j = doc.token_at_or_after(cue.end);
+            if let Some((m, _, _)) = doc
+                .tokens
+                .get(j)
+                .and_then(|t| mention_starting_at(doc, t.span.start))
+            {
+                if m.end <= q.span.start && token(doc, doc.token_at_or_after(m.end)) == "that" {
+                    j = doc.token_at_or_after(m.end);
+                }
+            }
+            if j < last && token(doc, j) == "that" {
+                j += 1;
+            }
+            if j >= last {
+                continue;
+            }
+            Span::new(doc.tokens[j].span.start, clause_end(doc, j, last))
+        } else if cue.start >= q.span.end {
+            // before the attribution: from the sentence start to the comma before the speaker
+            let stop = q
+                .speaker_mention
+                .map_or(cue.start, |m| m.start.min(cue.start));
+            let mut e = doc.token_at_or_after(stop);
+            while e > first
+                && (matches!(token(doc, e - 1), "," | "." | ";" | ":")
+                    || doc.tokens[e - 1].kind == TokenKind::QuoteMark)
+            {
+                e -= 1;
+            }
+            if e <= first {
+                continue;
+            }
+            Span::new(doc.tokens[first].span.start, doc.tokens[e - 1].span.end)
+        } else {
+            continue;
+        };
+        if !(span.start <= q.span.start && q.span.end <= span.end.max(q.span.end)) {
+            continue;
+        }
+        let span = Span::new(span.start, span.end.max(q.span.end));
+        if span == q.span {
+            continue;
+        }
+        out.push(Quote {
+            span,
+            kind: QuoteKind::Indirect,
+            speaker: q.speaker,
+            speaker_mention: q.speaker_mention,
+            cue: q.cue,
+            confidence: (q.confidence - 0.1).max(0.2),
+            continues: None,
+        });
+    }
+    out
+}

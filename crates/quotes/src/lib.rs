@@ -90,6 +90,8 @@ impl Stage for Quotes {
         if self.indirect {
             let extra = indirect::find(doc, &quotes);
             quotes.extend(extra);
+            let clauses = indirect::partial_clauses(doc, &quotes);
+            quotes.extend(clauses);
             if self.learned {
                 let learned = learned_quotes(doc, learned::shipped(), &quotes);
                 quotes.extend(learned);
