@@ -178,6 +178,41 @@ pub fn find(doc: &Document, region: &QuotedRegion, kind: QuoteKind) -> Option<At
     })
 }
 
+/// A partial quote's attribution by a verb the rules do not list but PolNeAR's annotators
+/// often marked as a cue ("condemned what he called a “brazen breach”", "cited … as “Miss
+/// Piggy”"): the nearest word before the quote in its sentence whose learned cue rate is at
+/// least `min_rate` tenths, with a speaker written before it.
+pub fn learned_cue_before(
+    doc: &Document,
+    region: &QuotedRegion,
+    min_rate: u8,
+) -> Option<Attribution> {
+    let s = doc.sentence_index(region.open.start)?;
+    let lo = doc.sentences[s].start;
+    let lexicon = crate::learned::cue_lexicon();
+    let mut k = doc.token_at_or_after(region.open.start);
+    while k > 0 {
+        k -= 1;
+        let t = doc.tokens[k];
+        if t.span.start < lo {
+            return None;
+        }
+        if t.kind != TokenKind::Word || in_quote(doc, t.span.start) {
+            continue;
+        }
+        let w = token(doc, k);
+        if !w.chars().all(|c| c.is_ascii_lowercase())
+            || lexicon.get(w).is_none_or(|&r| r < min_rate)
+        {
+            continue;
+        }
+        let mut a = speaker_before(doc, k, lo, t.span)?;
+        a.confidence -= 0.15;
+        return Some(a);
+    }
+    None
+}
+
 /// `“…,” Sir Keir told`, `“…,” said Mr Smith`, `“…?” he asked`.
 fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attribution> {
     let close = region.close?;

@@ -503,15 +503,18 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             continue;
         }
         let held = |span: Span| {
-            quotes
-                .iter()
-                .chain(out.iter())
-                .any(|o| o.kind == QuoteKind::Indirect && o.span.start <= span.start && span.end <= o.span.end)
+            quotes.iter().chain(out.iter()).any(|o| {
+                o.kind == QuoteKind::Indirect
+                    && o.span.start <= span.start
+                    && span.end <= o.span.end
+            })
         };
         if held(q.span) {
             continue;
         }
-        let Some(si) = doc.sentence_index(q.span.start) else { continue };
+        let Some(si) = doc.sentence_index(q.span.start) else {
+            continue;
+        };
         let sent = doc.sentences[si];
         if !sent.contains(cue) {
             continue;

@@ -44,6 +44,53 @@ pub fn shipped() -> &'static Model {
     })
 }
 
+/// The shipped model's cue lexicon alone (lower-cased word → cue rate in tenths, learned from
+/// PolNeAR train), decoded on first use without the weight table.
+pub fn cue_lexicon() -> &'static HashMap<String, u8> {
+    static L: std::sync::OnceLock<HashMap<String, u8>> = std::sync::OnceLock::new();
+    L.get_or_init(|| read_lexicon(MODEL_BYTES).unwrap_or_default())
+}
+
+fn read_lexicon(bytes: &[u8]) -> Result<HashMap<String, u8>, String> {
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut raw)
+        .map_err(|e| format!("not a gzip model file: {e}"))?;
+    let mut r = Reader { b: &raw, at: 0 };
+    header(&mut r)?;
+    lexicon(&mut r)
+}
+
+fn header(r: &mut Reader) -> Result<(u32, f32), String> {
+    if r.take(8)? != b"BYLATT1\n" {
+        return Err("not a byline attribution model".into());
+    }
+    let bits = r.u32()?;
+    if !(8..=26).contains(&bits) {
+        return Err(format!("bad table size 2^{bits}"));
+    }
+    let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
+    Ok((bits, scale))
+}
+
+fn lexicon(r: &mut Reader) -> Result<HashMap<String, u8>, String> {
+    let n = r.u32()? as usize;
+    let mut lexicon = HashMap::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let end = r.b[r.at..]
+            .iter()
+            .position(|&c| c == 0)
+            .ok_or("truncated lexicon")?;
+        let w = std::str::from_utf8(r.take(end)?)
+            .map_err(|_| "bad lexicon word")?
+            .to_string();
+        r.take(1)?;
+        let b = r.take(1)?[0];
+        lexicon.insert(w, b);
+    }
+    Ok(lexicon)
+}
+
 /// Role of a span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -524,28 +571,8 @@ impl Model {
             .read_to_end(&mut raw)
             .map_err(|e| format!("not a gzip model file: {e}"))?;
         let mut r = Reader { b: &raw, at: 0 };
-        if r.take(8)? != b"BYLATT1\n" {
-            return Err("not a byline attribution model".into());
-        }
-        let bits = r.u32()?;
-        if !(8..=26).contains(&bits) {
-            return Err(format!("bad table size 2^{bits}"));
-        }
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
-        let n = r.u32()? as usize;
-        let mut lexicon = HashMap::with_capacity(n);
-        for _ in 0..n {
-            let end = r.b[r.at..]
-                .iter()
-                .position(|&c| c == 0)
-                .ok_or("truncated lexicon")?;
-            let w = std::str::from_utf8(r.take(end)?)
-                .map_err(|_| "bad lexicon word")?
-                .to_string();
-            r.take(1)?;
-            let b = r.take(1)?[0];
-            lexicon.insert(w, b);
-        }
+        let (bits, scale) = header(&mut r)?;
+        let lexicon = lexicon(&mut r)?;
         let nz = r.u32()? as usize;
         let mut idx = Vec::with_capacity(nz);
         for _ in 0..nz {
