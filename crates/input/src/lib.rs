@@ -11,7 +11,7 @@ sit in memory at once. `-` reads stdin, whose format is sniffed from its first b
 |---|---|
 | `.txt`, `.text`, `.md` | one text document; a leading `date YYYY-MM-DD` token sets `meta.date` |
 | `.jsonl`, `.ndjson` (and `.json` when named explicitly; walks skip it) | one per non-blank line: `text` or `html`, optional `id`, `url`, `date`, `title` |
-| `.html`, `.htm` | one document, tags stripped, `<title>` as `meta.title` |
+| `.html`, `.htm` | one document: the story text and metadata found by [`byline_html`] |
 
 Bad input never stops the iteration: every problem is one [`InputError`] naming the file (and
 line), and the next item comes from the next line, file or path. Invalid UTF-8 is decoded lossily
@@ -42,9 +42,9 @@ assert!(inputs.next().is_none());
 #![deny(missing_docs)]
 
 mod decode;
-mod html;
 mod inputs;
 mod jsonl;
+mod page;
 mod text;
 
 use std::fmt;
