@@ -83,6 +83,21 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             }
         }
     }
+    if let Some(needle) = std::env::var_os("BYLINE_HTML_FIND") {
+        let needle = needle.to_string_lossy().into_owned();
+        for id in 0..n {
+            if let Data::Text(t) = &dom.nodes[id].data {
+                if t.contains(needle.as_str()) {
+                    let mut a = id;
+                    while a != NONE {
+                        eprintln!("  {a} {:?} class={:?} skipped={}", dom.tag(a), dom.attr(a, "class"), skipped[a]);
+                        a = dom.nodes[a].parent;
+                    }
+                    break;
+                }
+            }
+        }
+    }
     // pass 2 (reverse): stats
     let mut stats = vec![Stats::default(); n];
     let mut score = vec![0f32; n];
@@ -127,29 +142,48 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             _ => {}
         }
     }
-    // pass 3: text blocks feed their ancestors' scores
+    // pass 3: text blocks feed their ancestors' scores. A paragraph feeds its parent (the
+    // container) fully, its grandparent by half and the next by a quarter; text written
+    // directly in a container (inline runs between its block children) feeds the container
+    // itself in the same way.
     for id in 0..n {
-        if skipped[id] || !is_text_block(dom, id, &stats) {
+        if skipped[id] || dom.tag(id).is_none() {
             continue;
         }
-        let s = stats[id];
-        if s.text < 25 {
+        let (s, target) = if is_paragraph_tag(dom, id) {
+            (stats[id], dom.nodes[id].parent)
+        } else {
+            let mut own = Stats::default();
+            for c in dom.children(id) {
+                if skipped[c] {
+                    continue;
+                }
+                let inline = match &dom.nodes[c].data {
+                    Data::Text(_) => true,
+                    Data::Element { name, .. } => !is_block_tag(name),
+                    _ => false,
+                };
+                if inline {
+                    own.text += stats[c].text;
+                    own.link += stats[c].link;
+                    own.commas += stats[c].commas;
+                }
+            }
+            (own, id)
+        };
+        if s.text < 25 || target == NONE {
             continue;
         }
         let ld = s.link as f32 / s.text.max(1) as f32;
         let mut block = 1.0 + s.commas.min(30) as f32 + (s.text as f32 / 100.0).min(3.0);
         block *= 1.0 - ld;
-        let p = dom.nodes[id].parent;
-        if p == NONE {
-            continue;
-        }
-        score[p] += block;
-        let gp = dom.nodes[p].parent;
-        if gp != NONE {
-            score[gp] += block / 2.0;
-            let ggp = dom.nodes[gp].parent;
-            if ggp != NONE {
-                score[ggp] += block / 4.0;
+        score[target] += block;
+        let p = dom.nodes[target].parent;
+        if p != NONE {
+            score[p] += block / 2.0;
+            let gp = dom.nodes[p].parent;
+            if gp != NONE {
+                score[gp] += block / 4.0;
             }
         }
     }
@@ -172,6 +206,16 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             _ => 0.0,
         };
         let total = (score[id] + tag_w + hint[id] as f32) * (1.0 - ld);
+        if std::env::var_os("BYLINE_HTML_DEBUG").is_some() && total > 5.0 {
+            eprintln!(
+                "cand {id} {:?} class={:?} score={} hint={} text={} ld={ld:.2} total={total:.1}",
+                dom.tag(id),
+                dom.attr(id, "class"),
+                score[id],
+                hint[id],
+                s.text
+            );
+        }
         if total > best_score {
             best_score = total;
             best = id;
@@ -258,27 +302,12 @@ fn is_paragraph(dom: &Dom, id: NodeId) -> bool {
     )
 }
 
-/// An element whose text is (mostly) its own: a paragraph, or a block with no block children.
-fn is_text_block(dom: &Dom, id: NodeId, stats: &[Stats]) -> bool {
-    let Some(tag) = dom.tag(id) else {
-        return false;
-    };
-    match &**tag {
-        "p" | "pre" | "td" | "blockquote" => true,
-        "div" | "section" | "article" | "span" | "font" | "li" | "dd" => {
-            // holds text directly and no block-level children
-            let mut direct = 0;
-            for c in dom.children(id) {
-                match &dom.nodes[c].data {
-                    Data::Text(_) => direct += stats[c].text,
-                    Data::Element { name, .. } if is_block_tag(name) => return false,
-                    _ => {}
-                }
-            }
-            direct > 0 || &**tag == "div"
-        }
-        _ => false,
-    }
+/// Elements whose whole text is one paragraph (or a cell) for scoring.
+fn is_paragraph_tag(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id).map(|t| &**t),
+        Some("p") | Some("pre") | Some("td") | Some("blockquote")
+    )
 }
 
 fn is_block_tag(name: &LocalName) -> bool {
