@@ -3,7 +3,9 @@ use std::io::Read;
 
 fn main() {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).expect("read stdin");
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .expect("read stdin");
     let url = std::env::args().nth(1);
     let decoded = byline_html::decode(&bytes, None);
     let page = byline_html::extract(&decoded.text, url.as_deref());

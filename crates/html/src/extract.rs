@@ -90,7 +90,12 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
                 if t.contains(needle.as_str()) {
                     let mut a = id;
                     while a != NONE {
-                        eprintln!("  {a} {:?} class={:?} skipped={}", dom.tag(a), dom.attr(a, "class"), skipped[a]);
+                        eprintln!(
+                            "  {a} {:?} class={:?} skipped={}",
+                            dom.tag(a),
+                            dom.attr(a, "class"),
+                            skipped[a]
+                        );
                         a = dom.nodes[a].parent;
                     }
                     break;

@@ -156,8 +156,8 @@ impl HttpResponse {
 
     /// Parses an HTTP/1.x response message.
     pub fn parse(block: &[u8]) -> Result<HttpResponse, Error> {
-        let (head_end, body_start) = find_head_end(block)
-            .ok_or_else(|| Error::Http("no end of headers".to_owned()))?;
+        let (head_end, body_start) =
+            find_head_end(block).ok_or_else(|| Error::Http("no end of headers".to_owned()))?;
         let head = String::from_utf8_lossy(&block[..head_end]);
         let mut lines = head.lines();
         let status_line = lines.next().unwrap_or("");
@@ -451,7 +451,10 @@ mod tests {
         let items: Vec<_> = Reader::new(&warc[..]).collect();
         assert_eq!(items.len(), 3);
         let info = items[0].as_ref().unwrap();
-        assert_eq!((info.warc_type(), info.block.is_none()), (Some("warcinfo"), true));
+        assert_eq!(
+            (info.warc_type(), info.block.is_none()),
+            (Some("warcinfo"), true)
+        );
         let resp = items[1].as_ref().unwrap();
         assert_eq!(resp.id(), Some("urn:uuid:1"));
         assert_eq!(resp.http_response().unwrap().unwrap().body, b"Hello, world");
@@ -474,7 +477,13 @@ mod tests {
         warc.extend(record("response", "c", b"HTTP/1.0 404 Not Found\n\nnope"));
         let items: Vec<_> = Reader::new(&warc[..]).max_block(90).collect();
         assert_eq!(
-            items[0].as_ref().unwrap().http_response().unwrap().unwrap().body,
+            items[0]
+                .as_ref()
+                .unwrap()
+                .http_response()
+                .unwrap()
+                .unwrap()
+                .body,
             b"<p>zipped</p>"
         );
         assert!(matches!(items[1], Err(Error::TooLarge { size: 100, .. })));
