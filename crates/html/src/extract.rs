@@ -201,13 +201,19 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         let s = stats[id];
         let ld = s.link as f32 / s.text.max(1) as f32;
         let tag_w = match dom.tag(id).map(|t| &**t) {
+            // only containers can be the story's container
+            Some(
+                "span" | "a" | "b" | "i" | "em" | "strong" | "small" | "font" | "p" | "h1" | "h2"
+                | "h3" | "h4" | "h5" | "h6" | "li" | "dd" | "dt" | "label" | "time" | "cite" | "q"
+                | "u" | "sup" | "sub" | "abbr" | "code",
+            ) => continue,
             Some("article") => 8.0,
             Some("main") | Some("section") => 3.0,
             Some("div") => 5.0,
             Some("pre") | Some("td") | Some("blockquote") => 3.0,
             Some("body") => -5.0,
-            Some("ol") | Some("ul") | Some("dl") | Some("form") | Some("li") => -3.0,
-            Some("th") | Some("h1") | Some("h2") | Some("h3") | Some("h4") => -5.0,
+            Some("ol") | Some("ul") | Some("dl") | Some("form") => -3.0,
+            Some("th") => -5.0,
             _ => 0.0,
         };
         let total = (score[id] + tag_w + hint[id] as f32) * (1.0 - ld);
@@ -230,9 +236,10 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         best = body(dom).unwrap_or(DOCUMENT);
     }
     // a container with a strong body hint that holds most of the best candidate wins over it
-    let roots = siblings_to_join(
+    let mut roots = siblings_to_join(
         dom, best, best_score, &score, &stats, &hint, &skipped, &role,
     );
+    add_same_class_chunks(dom, best, &mut roots, &stats, &skipped, &role);
     let mut out = Content::default();
     let best_text = stats[best].text;
     for root in roots {
@@ -297,6 +304,63 @@ fn siblings_to_join(
         }
     }
     roots
+}
+
+/// Stories split into several containers of one kind (`<div class="article__body">` repeated
+/// between ads): elements elsewhere with the tag and class of the chosen container, not inside
+/// another root, with text and few links, join the roots, in document order.
+fn add_same_class_chunks(
+    dom: &Dom,
+    best: NodeId,
+    roots: &mut Vec<NodeId>,
+    stats: &[Stats],
+    skipped: &[bool],
+    role: &[Role],
+) {
+    let Some(class) = dom.attr(best, "class").filter(|c| !c.trim().is_empty()) else {
+        return;
+    };
+    let tag = dom.tag(best);
+    let mut extra = Vec::new();
+    for id in dom.descendants(DOCUMENT) {
+        if id == best
+            || skipped[id]
+            || matches!(role[id], Role::Furniture(_))
+            || dom.tag(id) != tag
+            || dom.attr(id, "class") != Some(class)
+        {
+            continue;
+        }
+        let s = stats[id];
+        if s.text < 40 || s.link * 2 > s.text {
+            continue;
+        }
+        let inside = |a: NodeId, b: NodeId| {
+            let mut x = a;
+            while x != NONE {
+                if x == b {
+                    return true;
+                }
+                x = dom.nodes[x].parent;
+            }
+            false
+        };
+        if roots
+            .iter()
+            .chain(&extra)
+            .any(|&r| inside(id, r) || inside(r, id))
+        {
+            continue;
+        }
+        extra.push(id);
+    }
+    if extra.is_empty() {
+        return;
+    }
+    roots.extend(extra);
+    // document order: arena indices follow creation order, which is document order except for
+    // nodes the parser moved (foster parenting); good enough for ordering whole containers
+    roots.sort_unstable();
 }
 
 /// A paragraph-like element.
