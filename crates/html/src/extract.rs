@@ -327,7 +327,7 @@ fn add_same_class_chunks(
             || skipped[id]
             || matches!(role[id], Role::Furniture(_))
             || dom.tag(id) != tag
-            || dom.attr(id, "class") != Some(class)
+            || !similar_class(dom.attr(id, "class").unwrap_or(""), class)
         {
             continue;
         }
@@ -361,6 +361,17 @@ fn add_same_class_chunks(
     // document order: arena indices follow creation order, which is document order except for
     // nodes the parser moved (foster parenting); good enough for ordering whole containers
     roots.sort_unstable();
+}
+
+/// Equal classes, or classes sharing a token that names a story body ("articleBodyText
+/// section" and "articleBodyText version-2 section").
+fn similar_class(a: &str, b: &str) -> bool {
+    a == b
+        || a.split_whitespace().any(|t| {
+            let lower = t.to_ascii_lowercase();
+            (strong_positive(&lower) || lower.contains("bodytext"))
+                && b.split_whitespace().any(|u| u == t)
+        })
 }
 
 /// A paragraph-like element.
