@@ -14,6 +14,8 @@ The `clean` stage: turns the decoded input (`Document::raw`) into the clean stor
    the leading/trailing sentences of a paragraph, and recorded in `Document::boilerplate` with
    a reason. Detection scores cue phrases per sentence and the writer addressing the reader
    ("your support", "we need") outside quotation marks, so it works on any publisher's wording.
+   HTML and WARC documents skip this step: their furniture was removed by page structure when
+   they were read (`byline-html`), which also fills `Document::boilerplate`.
 
 The result is written with one blank line between paragraphs, and `Document::alignment` maps
 every clean-text offset back to the input.
@@ -36,7 +38,7 @@ mod normalize;
 
 pub use normalize::{normalize, NChar};
 
-use byline_doc::{Boilerplate, Document, Layer, Stage, StageError};
+use byline_doc::{Boilerplate, Document, Format, Layer, Stage, StageError};
 
 /// The cleaning stage.
 #[derive(Debug, Clone)]
@@ -76,9 +78,14 @@ impl Stage for Clean {
         let mut text = String::with_capacity(doc.raw.len());
         let mut alignment = byline_doc::Alignment::default();
         let mut removed = Vec::new();
+        // HTML pages were cleaned by structure when read (byline-html reports what it left
+        // out in `boilerplate`); the cue-phrase rules, written for text of unknown origin,
+        // would second-guess it and drop story paragraphs that mention comments or sign-ups
+        let text_rules = self.remove_boilerplate
+            && !matches!(doc.source.format, Format::Html | Format::Warc);
         for para in paras {
             let s: String = para.iter().map(|c| c.c).collect();
-            let keep = if self.remove_boilerplate {
+            let keep = if text_rules {
                 boilerplate::classify(&s, &mut removed)
             } else {
                 0..s.len()
