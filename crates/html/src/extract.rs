@@ -306,6 +306,44 @@ fn siblings_to_join(
     roots
 }
 
+/// A list of teasers: three or more children of one tag and class (a template's repeated
+/// item), each holding a link and little text.
+fn is_teaser_list(dom: &Dom, id: NodeId, stats: &[Stats], skipped: &[bool]) -> bool {
+    let mut first: Option<(&LocalName, &str)> = None;
+    let mut same = 0;
+    for c in dom.children(id) {
+        if skipped[c] {
+            continue;
+        }
+        let Some(tag) = dom.tag(c) else {
+            continue;
+        };
+        let class = dom.attr(c, "class").unwrap_or("");
+        if class.trim().is_empty()
+            || !matches!(
+                &**tag,
+                "div" | "li" | "article" | "section" | "figure" | "aside"
+            )
+        {
+            continue;
+        }
+        match first {
+            None => first = Some((tag, class)),
+            Some((t, k)) if t == tag && k == class => {}
+            Some(_) => continue,
+        }
+        let s = stats[c];
+        let has_p = dom
+            .descendants(c)
+            .any(|d| dom.tag(d).is_some_and(|t| *t == local_name!("p")));
+        if s.link == 0 || s.text > 300 || has_p {
+            return false;
+        }
+        same += 1;
+    }
+    same >= 3
+}
+
 /// Stories split into several containers of one kind (`<div class="article__body">` repeated
 /// between ads): elements elsewhere with the tag and class of the chosen container, not inside
 /// another root, with text and few links, join the roots, in document order.
@@ -513,7 +551,13 @@ fn classify(dom: &Dom, id: NodeId) -> (Role, i32) {
         _ => None,
     };
     let pos = positive(&names);
-    let neg = negative(&names);
+    let neg = negative(&names).or_else(|| {
+        // "entry-meta", "article__meta", "metadata": date and author lines
+        names
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| w == "meta" || w == "metadata" || w == "dateline")
+            .then_some("byline")
+    });
     let mut weight = 0;
     if pos {
         weight += 25;
@@ -528,6 +572,7 @@ fn classify(dom: &Dom, id: NodeId) -> (Role, i32) {
         return (Role::Furniture(reason), weight - 25);
     }
     match neg {
+        Some("byline") => (Role::Furniture("byline"), weight),
         Some(reason) if !pos => (Role::Furniture(reason), weight),
         _ => (Role::Normal, weight),
     }
@@ -705,9 +750,18 @@ fn emit(
                         {
                             Some("link-list")
                         }
+                        _ if minor && id != root && is_teaser_list(dom, id, stats, skipped) => {
+                            Some("related-links")
+                        }
                         _ => None,
                     };
                     if let Some(reason) = furniture {
+                        if std::env::var_os("BYLINE_HTML_DEBUG").is_some() {
+                            eprintln!(
+                                "furniture {id} {name:?} {:?} {reason}",
+                                dom.attr(id, "class")
+                            );
+                        }
                         let text = dom.text_of(id);
                         if !text.is_empty() {
                             out.removed.push(Removed { text, reason });
