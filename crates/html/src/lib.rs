@@ -38,6 +38,7 @@ assert!(page.removed.iter().any(|r| r.reason == "share"));
 #![deny(missing_docs)]
 
 mod charset;
+mod depth;
 mod dom;
 mod extract;
 mod meta;
@@ -62,10 +63,17 @@ pub struct Page {
 /// Extracts the story text and metadata of a page (already decoded: see [`decode`]). `url` is
 /// the page's address, when known (a date in its path is a fallback for the publication date).
 pub fn extract(html: &str, url: Option<&str>) -> Page {
-    let dom = dom::Dom::parse(html);
+    let mut warnings = Vec::new();
+    let flat = depth::flatten(html);
+    if flat.is_some() {
+        warnings.push(format!(
+            "HTML nested deeper than {} elements: the deeper tags were ignored",
+            depth::MAX_DEPTH
+        ));
+    }
+    let dom = dom::Dom::parse(flat.as_deref().unwrap_or(html));
     let meta = meta::read(&dom, url);
     let content = extract::extract(&dom, meta.title.as_deref());
-    let mut warnings = Vec::new();
     if content.paragraphs.is_empty() {
         warnings.push("no story text found in the HTML page".to_owned());
     }
