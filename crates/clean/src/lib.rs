@@ -81,8 +81,8 @@ impl Stage for Clean {
         // HTML pages were cleaned by structure when read (byline-html reports what it left
         // out in `boilerplate`); the cue-phrase rules, written for text of unknown origin,
         // would second-guess it and drop story paragraphs that mention comments or sign-ups
-        let text_rules = self.remove_boilerplate
-            && !matches!(doc.source.format, Format::Html | Format::Warc);
+        let text_rules =
+            self.remove_boilerplate && !matches!(doc.source.format, Format::Html | Format::Warc);
         for para in paras {
             let s: String = para.iter().map(|c| c.c).collect();
             let keep = if text_rules {
