@@ -89,3 +89,58 @@ fn seed_article_scores_full_marks() {
     assert_eq!(res["quotes"]["attributed"], 8);
     assert!(res["passed"].as_u64().unwrap() >= 16, "{}", res["summary"]);
 }
+
+/// The us-wire article as a web page (tests/fixtures/html/us-wire.html: our own template with a
+/// cookie banner, navigation, share bar, caption, adverts, related links, newsletter box,
+/// comments and footer) gives the record its text version gives: same text, quotes, speakers
+/// and entities, and the same score.
+#[test]
+fn html_page_matches_its_text_version() {
+    let record = |path: &str| -> serde_json::Value {
+        let file = root().join(path);
+        let out = run(&["extract", file.to_str().unwrap(), "--format", "json", "-q"]);
+        assert!(out.status.success(), "{path}: {}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let text = record("tests/fixtures/articles/us-wire.txt");
+    let html = record("tests/fixtures/html/us-wire.html");
+    assert_eq!(html["text"], text["text"]);
+    assert_eq!(html["source"]["format"], "html");
+    assert_eq!(html["meta"]["date"], "2024-09-18");
+    assert_eq!(html["meta"]["publisher"], "Continental Press");
+    assert_eq!(html["meta"]["authors"][0], "Renata Oyelaran");
+    let quotes = |r: &serde_json::Value| -> Vec<(String, String)> {
+        r["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| (q["text"].to_string(), q["speaker_name"].to_string()))
+            .collect()
+    };
+    assert_eq!(quotes(&html), quotes(&text));
+    let entities = |r: &serde_json::Value| -> Vec<String> {
+        r["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}", e["name"], e["type"]))
+            .collect()
+    };
+    assert_eq!(entities(&html), entities(&text));
+    let reasons: Vec<&str> = html["boilerplate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "advert",
+            "caption",
+            "related-links",
+            "advert",
+            "related-links"
+        ]
+    );
+}

@@ -137,8 +137,34 @@ impl Dom {
     pub fn text_of(&self, id: NodeId) -> String {
         let mut out = String::new();
         for d in self.descendants(id) {
-            if let Data::Text(t) = &self.nodes[d].data {
-                push_collapsed(&mut out, t);
+            match &self.nodes[d].data {
+                Data::Text(t) => push_collapsed(&mut out, t),
+                // block boundaries separate words ("Related" + "Ohio Senate ...")
+                Data::Element { name, .. }
+                    if !matches!(
+                        &**name,
+                        "a" | "b"
+                            | "i"
+                            | "em"
+                            | "strong"
+                            | "span"
+                            | "small"
+                            | "sup"
+                            | "sub"
+                            | "u"
+                            | "abbr"
+                            | "code"
+                            | "q"
+                            | "cite"
+                            | "mark"
+                            | "s"
+                            | "font"
+                    ) && !out.is_empty()
+                        && !out.ends_with(' ') =>
+                {
+                    out.push(' ')
+                }
+                _ => {}
             }
         }
         out.trim_end().to_owned()

@@ -569,7 +569,7 @@ fn classify(dom: &Dom, id: NodeId) -> (Role, i32) {
         weight -= 25;
     }
     if let Some(reason) = furniture_tag {
-        return (Role::Furniture(reason), weight - 25);
+        return (Role::Furniture(neg.unwrap_or(reason)), weight - 25);
     }
     match neg {
         Some("byline") => (Role::Furniture("byline"), weight),
