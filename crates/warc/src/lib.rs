@@ -134,6 +134,10 @@ impl Record {
     }
 }
 
+/// The most a compressed body is inflated to (a guard against decompression bombs); the
+/// rest is cut off.
+pub const MAX_INFLATED: u64 = 64 * 1024 * 1024;
+
 /// An HTTP response: status, headers and decoded body.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HttpResponse {
@@ -141,7 +145,8 @@ pub struct HttpResponse {
     pub status: u16,
     /// Headers, names lower-cased.
     pub headers: Vec<(String, String)>,
-    /// The body, with chunked transfer-encoding and gzip/deflate content-encoding undone.
+    /// The body, with chunked transfer-encoding and gzip/deflate content-encoding undone
+    /// (inflated to at most [`MAX_INFLATED`] bytes).
     pub body: Vec<u8>,
 }
 
@@ -191,14 +196,20 @@ impl HttpResponse {
         resp.body = match encoding.as_deref() {
             Some("gzip") | Some("x-gzip") => {
                 let mut out = Vec::new();
-                match flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out) {
+                match flate2::read::MultiGzDecoder::new(&body[..])
+                    .take(MAX_INFLATED)
+                    .read_to_end(&mut out)
+                {
                     Ok(_) => out,
                     Err(_) => body,
                 }
             }
             Some("deflate") => {
                 let mut out = Vec::new();
-                match flate2::read::ZlibDecoder::new(&body[..]).read_to_end(&mut out) {
+                match flate2::read::ZlibDecoder::new(&body[..])
+                    .take(MAX_INFLATED)
+                    .read_to_end(&mut out)
+                {
                     Ok(_) => out,
                     Err(_) => body,
                 }
