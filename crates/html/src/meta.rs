@@ -92,7 +92,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         })
         .or_else(|| f.time.as_deref().and_then(parse_date))
         .or_else(|| url.and_then(url_date))
-        .or_else(|| f.canonical.as_deref().and_then(url_date));
+        .or_else(|| f.canonical.as_deref().and_then(url_date))
+        .or_else(|| meta(&["og:url"]).as_deref().and_then(url_date))
+        .or_else(|| f.ld_url.as_deref().and_then(url_date));
     let mut authors: Vec<String> = Vec::new();
     let sources: Vec<Vec<String>> = vec![
         f.ld_authors.clone(),
@@ -121,6 +123,21 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         if !authors.is_empty() {
             break;
         }
+    }
+    let publisher_early = f.ld_publisher.clone().or_else(|| {
+        meta(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+        ])
+    });
+    if let Some(p) = &publisher_early {
+        let p = p.to_lowercase();
+        authors.retain(|a| {
+            let a = a.to_lowercase();
+            !(p.contains(&a) || a.contains(&p))
+        });
     }
     let publisher = f
         .ld_publisher
@@ -390,10 +407,68 @@ fn json_ld(v: &Value, f: &mut Found) {
     }
 }
 
+/// Collapses whitespace and decodes character references left in attribute or JSON values
+/// by double encoding (`&#8216;`, `&amp;`).
 fn clean_space(s: &str) -> String {
     let mut out = String::new();
-    crate::dom::push_collapsed(&mut out, s);
+    if s.contains('&') {
+        crate::dom::push_collapsed(&mut out, &decode_entities(s));
+    } else {
+        crate::dom::push_collapsed(&mut out, s);
+    }
     out.trim().to_owned()
+}
+
+/// Decodes numeric references and the few named ones common in double-encoded metadata.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(k) = rest.find('&') {
+        out.push_str(&rest[..k]);
+        rest = &rest[k..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let body = &rest[1..e];
+            let c = if let Some(num) = body.strip_prefix('#') {
+                let (digits, radix) = match num.strip_prefix(['x', 'X']) {
+                    Some(h) => (h, 16),
+                    None => (num, 10),
+                };
+                u32::from_str_radix(digits, radix)
+                    .ok()
+                    .and_then(char::from_u32)
+            } else {
+                match body {
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "nbsp" => Some(' '),
+                    "rsquo" => Some('’'),
+                    "lsquo" => Some('‘'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "mdash" => Some('—'),
+                    "ndash" => Some('–'),
+                    _ => None,
+                }
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &rest[n..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "Headline | Site" → "Headline" (the longest part, when separated by ` | `, ` - `, ` – `,
@@ -543,10 +618,30 @@ pub(crate) fn clean_authors(raw: &str) -> Vec<String> {
                     ))
         });
         if ok {
-            names.push(p.to_owned());
+            names.push(title_case_if_shouting(p));
         }
     }
     names
+}
+
+/// "TOM KRISHER" → "Tom Krisher"; names already in mixed case are kept.
+fn title_case_if_shouting(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A date in the common machine and human forms: ISO 8601 (with time and zone), `2025/06/23`,
@@ -647,25 +742,26 @@ pub(crate) fn url_date(url: &str) -> Option<NaiveDate> {
         }
     }
     for seg in &segs {
-        for piece in seg.split(['_', '.']) {
-            for k in 0..piece.len() {
-                let rest = &piece[k..];
-                if rest.len() >= 10 && (k == 0 || !piece.as_bytes()[k - 1].is_ascii_digit()) {
-                    let c = &rest[..10];
-                    let b = c.as_bytes();
-                    if b[4] == b'-'
-                        && b[7] == b'-'
-                        && c.chars().filter(char::is_ascii_digit).count() == 8
-                    {
-                        if let Some(d) = parse_date(c) {
-                            return Some(d);
-                        }
-                    }
+        // YYYY-MM-DD anywhere in the segment (not inside a longer number)
+        let b = seg.as_bytes();
+        for k in 0..b.len().saturating_sub(9) {
+            let c = &b[k..k + 10];
+            if (k == 0 || !b[k - 1].is_ascii_digit())
+                && b.get(k + 10).is_none_or(|x| !x.is_ascii_digit())
+                && c[4] == b'-'
+                && c[7] == b'-'
+                && c.iter().filter(|x| x.is_ascii_digit()).count() == 8
+            {
+                if let Some(d) = std::str::from_utf8(c).ok().and_then(parse_date) {
+                    return Some(d);
                 }
             }
+        }
+        // YYYYMMDD as a whole piece ("responses-20191115")
+        for piece in seg.split(['_', '.', '-']) {
             if piece.len() == 8
                 && piece.bytes().all(|b| b.is_ascii_digit())
-                && piece.starts_with("20")
+                && (piece.starts_with("20") || piece.starts_with("19"))
             {
                 if let Some(d) = parse_date(piece) {
                     return Some(d);

@@ -131,3 +131,22 @@ fn human_and_machine_date_forms() {
     assert_eq!(p("yesterday"), None);
     assert_eq!(p("1066-10-14"), None);
 }
+
+#[test]
+fn double_encoded_titles_shouting_bylines_and_publisher_authors() {
+    let page = r#"<html><head>
+        <meta property="og:title" content="&#8216;Light at the end&#8217; &amp; other stories">
+        <meta property="og:site_name" content="Harbour Herald">
+        <meta property="og:url" content="https://herald.example/culture/light-festival-20191115">
+        <script type="application/ld+json">{"@type": "Article",
+          "author": [{"name": "HARBOUR HERALD"}, {"name": "TOMASZ WIERZBA"}]}</script>
+        </head><body><p>The festival opened on Friday with thirty installations along the
+        canals, the organisers said, and runs until the middle of January.</p></body></html>"#;
+    let m = extract(page, None).meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("‘Light at the end’ & other stories")
+    );
+    assert_eq!(m.authors, ["Tomasz Wierzba"]);
+    assert_eq!(m.date.map(|d| d.to_string()), date("2019-11-15"));
+}
