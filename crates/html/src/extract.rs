@@ -83,26 +83,6 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             }
         }
     }
-    if let Some(needle) = std::env::var_os("BYLINE_HTML_FIND") {
-        let needle = needle.to_string_lossy().into_owned();
-        for id in 0..n {
-            if let Data::Text(t) = &dom.nodes[id].data {
-                if t.contains(needle.as_str()) {
-                    let mut a = id;
-                    while a != NONE {
-                        eprintln!(
-                            "  {a} {:?} class={:?} skipped={}",
-                            dom.tag(a),
-                            dom.attr(a, "class"),
-                            skipped[a]
-                        );
-                        a = dom.nodes[a].parent;
-                    }
-                    break;
-                }
-            }
-        }
-    }
     // pass 2 (reverse): stats
     let mut stats = vec![Stats::default(); n];
     let mut score = vec![0f32; n];
@@ -217,16 +197,6 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             _ => 0.0,
         };
         let total = (score[id] + tag_w + hint[id] as f32) * (1.0 - ld);
-        if std::env::var_os("BYLINE_HTML_DEBUG").is_some() && total > 5.0 {
-            eprintln!(
-                "cand {id} {:?} class={:?} score={} hint={} text={} ld={ld:.2} total={total:.1}",
-                dom.tag(id),
-                dom.attr(id, "class"),
-                score[id],
-                hint[id],
-                s.text
-            );
-        }
         if total > best_score {
             best_score = total;
             best = id;
@@ -756,12 +726,6 @@ fn emit(
                         _ => None,
                     };
                     if let Some(reason) = furniture {
-                        if std::env::var_os("BYLINE_HTML_DEBUG").is_some() {
-                            eprintln!(
-                                "furniture {id} {name:?} {:?} {reason}",
-                                dom.attr(id, "class")
-                            );
-                        }
                         let text = dom.text_of(id);
                         if !text.is_empty() {
                             out.removed.push(Removed { text, reason });

@@ -180,10 +180,8 @@ fn collect(dom: &Dom) -> Found {
             continue;
         };
         match &**name {
-            "html" => {
-                if f.html_lang.is_none() {
-                    f.html_lang = dom.attr(id, "lang").map(str::to_owned);
-                }
+            "html" if f.html_lang.is_none() => {
+                f.html_lang = dom.attr(id, "lang").map(str::to_owned);
             }
             "meta" => {
                 let key = dom
@@ -201,12 +199,10 @@ fn collect(dom: &Dom) -> Found {
                     f.canonical = dom.attr(id, "href").map(|h| h.trim().to_owned());
                 }
             }
-            "title" => {
-                if f.title_tag.is_none() {
-                    let t = dom.text_of(id);
-                    if !t.is_empty() {
-                        f.title_tag = Some(t);
-                    }
+            "title" if f.title_tag.is_none() => {
+                let t = dom.text_of(id);
+                if !t.is_empty() {
+                    f.title_tag = Some(t);
                 }
             }
             "script" => {
@@ -223,22 +219,18 @@ fn collect(dom: &Dom) -> Found {
                     }
                 }
             }
-            "h1" => {
-                if f.h1.is_none() {
-                    let t = dom.text_of(id);
-                    if !t.is_empty() {
-                        f.h1 = Some(t);
-                    }
+            "h1" if f.h1.is_none() => {
+                let t = dom.text_of(id);
+                if !t.is_empty() {
+                    f.h1 = Some(t);
                 }
             }
-            "time" => {
-                if f.time.is_none() {
-                    f.time = dom
-                        .attr(id, "datetime")
-                        .map(str::to_owned)
-                        .filter(|d| parse_date(d).is_some())
-                        .or_else(|| Some(dom.text_of(id)).filter(|d| parse_date(d).is_some()));
-                }
+            "time" if f.time.is_none() => {
+                f.time = dom
+                    .attr(id, "datetime")
+                    .map(str::to_owned)
+                    .filter(|d| parse_date(d).is_some())
+                    .or_else(|| Some(dom.text_of(id)).filter(|d| parse_date(d).is_some()));
             }
             "a" => {
                 let rel = dom.attr(id, "rel").unwrap_or("");
