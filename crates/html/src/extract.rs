@@ -789,7 +789,7 @@ fn flush(para: &mut Para, title: Option<&str>, out: &mut Content) {
             && (out.paragraphs.len() < 3 || para.heading)
         {
             Some("title")
-        } else if para.link * 10 > chars * 6 && !para.heading {
+        } else if para.link * 10 > chars * 6 && chars - para.link.min(chars) < 40 && !para.heading {
             Some("link-list")
         } else {
             None
