@@ -377,8 +377,16 @@ fn similar_class(a: &str, b: &str) -> bool {
     a == b
         || a.split_whitespace().any(|t| {
             let lower = t.to_ascii_lowercase();
-            (strong_positive(&lower) || lower.contains("bodytext"))
-                && b.split_whitespace().any(|u| u == t)
+            let body_word = strong_positive(&lower)
+                || lower.contains("bodytext")
+                || (positive(&lower)
+                    && negative(&lower).is_none()
+                    && ![
+                        "teaser", "card", "item", "list", "link", "title", "head", "meta",
+                    ]
+                    .iter()
+                    .any(|w| lower.contains(w)));
+            body_word && b.split_whitespace().any(|u| u == t)
         })
 }
 
