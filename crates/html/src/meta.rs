@@ -253,7 +253,11 @@ fn collect(dom: &Dom) -> Found {
                     f.metas.push(("datepublished".into(), d.to_owned()));
                 }
             }
-            if prop == "author" && &**name != "meta" && f.byline.len() < 5 {
+            if prop.split_whitespace().any(|p| p == "author")
+                && &**name != "meta"
+                && f.byline.len() < 5
+                && !in_comments(dom, id)
+            {
                 let t = dom.text_of(id);
                 if !t.is_empty() && t.len() < 120 {
                     f.byline.push(t);
@@ -267,7 +271,9 @@ fn collect(dom: &Dom) -> Found {
                 dom.attr(id, "id").unwrap_or("")
             )
             .to_ascii_lowercase();
-            if cls.contains("byline") || cls.contains("author-name") || cls.contains("authorname") {
+            if (cls.contains("byline") || cls.contains("author-name") || cls.contains("authorname"))
+                && !in_comments(dom, id)
+            {
                 let t = dom.text_of(id);
                 if !t.is_empty() && t.len() < 120 {
                     f.byline.push(t);
@@ -276,6 +282,31 @@ fn collect(dom: &Dom) -> Found {
         }
     }
     f
+}
+
+/// Whether an element sits in a comment section or a form (where "author" fields name
+/// commenters, not the writer).
+fn in_comments(dom: &Dom, id: usize) -> bool {
+    let mut a = id;
+    for _ in 0..40 {
+        if a == crate::dom::NONE {
+            return false;
+        }
+        if dom.tag(a).is_some_and(|t| &**t == "form") {
+            return true;
+        }
+        let names = format!(
+            "{} {}",
+            dom.attr(a, "class").unwrap_or(""),
+            dom.attr(a, "id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if names.contains("comment") {
+            return true;
+        }
+        a = dom.nodes[a].parent;
+    }
+    false
 }
 
 /// Article-like JSON-LD types, best first.
@@ -546,6 +577,12 @@ pub(crate) fn clean_authors(raw: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut s = raw.as_str();
+    // "Text: Jane Doe", "Autor: Jane Doe"
+    if let Some((label, rest)) = s.split_once(':') {
+        if label.chars().count() <= 20 && label.split_whitespace().count() <= 2 {
+            s = rest.trim_start();
+        }
+    }
     for prefix in [
         "by ",
         "By ",

@@ -150,3 +150,15 @@ fn double_encoded_titles_shouting_bylines_and_publisher_authors() {
     assert_eq!(m.authors, ["Tomasz Wierzba"]);
     assert_eq!(m.date.map(|d| d.to_string()), date("2019-11-15"));
 }
+
+#[test]
+fn commenters_are_not_authors_and_labels_are_dropped() {
+    let page = r#"<html><body><article>
+        <span itemprop="author creator" class="article-info__authors">Text: Lidia Brandt</span>
+        <p>The museum reopened its east wing on Sunday after a year of repairs to the roof,
+        the director said, with two rooms given over to local painters.</p></article>
+        <section class="comments"><div class="comment">
+        <span itemprop="author" class="comment-author-name">Guest</span><p>Nice.</p></div>
+        </section></body></html>"#;
+    assert_eq!(extract(page, None).meta.authors, ["Lidia Brandt"]);
+}
