@@ -144,3 +144,46 @@ fn html_page_matches_its_text_version() {
         ]
     );
 }
+
+/// Main-text extraction on the 90 dev pages of the article-extraction benchmark keeps the
+/// issue #6 acceptance figure (F1 >= 0.980 by the shared scorer).
+#[test]
+fn extraction_dev_pages_keep_their_f1() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared not present");
+        return;
+    };
+    let pages = shared.join("data/extraction-dev/html");
+    if !pages.is_dir() {
+        eprintln!("skipped: no extraction-dev pages");
+        return;
+    }
+    let out = run(&[
+        "extract",
+        pages.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(recs.path(), &out.stdout).unwrap();
+    let scored = Command::new("python3")
+        .arg(shared.join("tools/extraction_f1.py"))
+        .arg(shared.join("data/extraction-dev/ground-truth.json"))
+        .arg(recs.path())
+        .output()
+        .expect("python3");
+    let last = String::from_utf8_lossy(&scored.stdout)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .to_owned();
+    let f1: f64 = last
+        .split_whitespace()
+        .skip_while(|w| *w != "F1")
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no F1 in {last:?}"));
+    assert!(f1 >= 0.980, "extraction F1 {f1} < 0.980 ({last})");
+}
