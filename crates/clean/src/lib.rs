@@ -14,8 +14,9 @@ The `clean` stage: turns the decoded input (`Document::raw`) into the clean stor
    the leading/trailing sentences of a paragraph, and recorded in `Document::boilerplate` with
    a reason. Detection scores cue phrases per sentence and the writer addressing the reader
    ("your support", "we need") outside quotation marks, so it works on any publisher's wording.
-   HTML and WARC documents skip this step: their furniture was removed by page structure when
-   they were read (`byline-html`), which also fills `Document::boilerplate`.
+   Documents read from HTML (`Document::boilerplate_by_structure`) skip this step: their
+   furniture was removed by page structure when they were read (`byline-html`), which also
+   filled `Document::boilerplate`.
 
 The result is written with one blank line between paragraphs, and `Document::alignment` maps
 every clean-text offset back to the input.
@@ -38,7 +39,7 @@ mod normalize;
 
 pub use normalize::{normalize, NChar};
 
-use byline_doc::{Boilerplate, Document, Format, Layer, Stage, StageError};
+use byline_doc::{Boilerplate, Document, Layer, Stage, StageError};
 
 /// The cleaning stage.
 #[derive(Debug, Clone)]
@@ -81,8 +82,7 @@ impl Stage for Clean {
         // HTML pages were cleaned by structure when read (byline-html reports what it left
         // out in `boilerplate`); the cue-phrase rules, written for text of unknown origin,
         // would second-guess it and drop story paragraphs that mention comments or sign-ups
-        let text_rules =
-            self.remove_boilerplate && !matches!(doc.source.format, Format::Html | Format::Warc);
+        let text_rules = self.remove_boilerplate && !doc.boilerplate_by_structure;
         for para in paras {
             let s: String = para.iter().map(|c| c.c).collect();
             let keep = if text_rules {
@@ -183,6 +183,17 @@ mod tests {
         let mut doc = Document::from_text("t", raw);
         Clean::default().process(&mut doc).unwrap();
         doc
+    }
+
+    #[test]
+    fn structurally_cleaned_text_keeps_its_paragraphs() {
+        let raw = "Sign up to our newsletter for the best stories in your inbox.\n\nThe end.";
+        let mut doc = Document::from_text("t", raw);
+        doc.boilerplate_by_structure = true;
+        Clean::default().process(&mut doc).unwrap();
+        assert_eq!(doc.text, raw);
+        assert!(doc.boilerplate.is_empty());
+        assert_eq!(clean(raw).text, "The end.");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use byline_html::Page;
 /// or `date`) win over the page's.
 pub(crate) fn apply_page(doc: &mut Document, page: Page) {
     doc.raw = page.text;
+    doc.boilerplate_by_structure = true;
     doc.boilerplate
         .extend(page.removed.into_iter().map(|r| Boilerplate {
             text: r.text,
