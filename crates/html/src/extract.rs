@@ -66,13 +66,22 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let n = dom.nodes.len();
     let mut role = vec![Role::Normal; n];
     let mut hint = vec![0i32; n];
-    // pass 1 (pre-order): roles, inherited skip
-    let mut skipped = vec![false; n];
-    for id in 0..n {
+    // document order: arena order is creation order, and the parser moves nodes (misnested
+    // formatting, foster parenting), so a child may have been created before its parent
+    let order: Vec<NodeId> = dom.descendants(DOCUMENT).collect();
+    // pass 1 (pre-order): roles, inherited skip, furniture above
+    let mut skipped = vec![true; n];
+    let mut under_furniture = vec![false; n];
+    for &id in &order {
         let node = &dom.nodes[id];
-        if node.parent != NONE && skipped[node.parent] {
-            skipped[id] = true;
-            continue;
+        skipped[id] = false;
+        if node.parent != NONE {
+            under_furniture[id] =
+                under_furniture[node.parent] || matches!(role[node.parent], Role::Furniture(_));
+            if skipped[node.parent] {
+                skipped[id] = true;
+                continue;
+            }
         }
         if let Data::Element { .. } = node.data {
             let (r, h) = classify(dom, id);
@@ -83,10 +92,10 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             }
         }
     }
-    // pass 2 (reverse): stats
+    // pass 2 (reverse document order: children before parents): stats
     let mut stats = vec![Stats::default(); n];
     let mut score = vec![0f32; n];
-    for id in (0..n).rev() {
+    for &id in order.iter().rev() {
         if skipped[id] {
             continue;
         }
@@ -131,7 +140,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     // container) fully, its grandparent by half and the next by a quarter; text written
     // directly in a container (inline runs between its block children) feeds the container
     // itself in the same way.
-    for id in 0..n {
+    for &id in &order {
         if skipped[id] || dom.tag(id).is_none() {
             continue;
         }
@@ -174,7 +183,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     }
     let mut best = NONE;
     let mut best_score = 0.0f32;
-    for id in 0..n {
+    for &id in &order {
         if skipped[id] || score[id] <= 0.0 || matches!(role[id], Role::Furniture(_)) {
             continue;
         }
@@ -209,7 +218,16 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let mut roots = siblings_to_join(
         dom, best, best_score, &score, &stats, &hint, &skipped, &role,
     );
-    add_same_class_chunks(dom, best, &mut roots, &stats, &skipped, &role);
+    add_same_class_chunks(
+        dom,
+        best,
+        &mut roots,
+        &stats,
+        &skipped,
+        &role,
+        &under_furniture,
+        &order,
+    );
     let mut out = Content::default();
     let best_text = stats[best].text;
     for root in roots {
@@ -317,6 +335,7 @@ fn is_teaser_list(dom: &Dom, id: NodeId, stats: &[Stats], skipped: &[bool]) -> b
 /// Stories split into several containers of one kind (`<div class="article__body">` repeated
 /// between ads): elements elsewhere with the tag and class of the chosen container, not inside
 /// another root, with text and few links, join the roots, in document order.
+#[allow(clippy::too_many_arguments)]
 fn add_same_class_chunks(
     dom: &Dom,
     best: NodeId,
@@ -324,16 +343,19 @@ fn add_same_class_chunks(
     stats: &[Stats],
     skipped: &[bool],
     role: &[Role],
+    under_furniture: &[bool],
+    order: &[NodeId],
 ) {
     let Some(class) = dom.attr(best, "class").filter(|c| !c.trim().is_empty()) else {
         return;
     };
     let tag = dom.tag(best);
     let mut extra = Vec::new();
-    for id in dom.descendants(DOCUMENT) {
+    for &id in order {
         if id == best
             || skipped[id]
             || matches!(role[id], Role::Furniture(_))
+            || under_furniture[id]
             || dom.tag(id) != tag
             || !similar_class(dom.attr(id, "class").unwrap_or(""), class)
         {
@@ -366,9 +388,11 @@ fn add_same_class_chunks(
         return;
     }
     roots.extend(extra);
-    // document order: arena indices follow creation order, which is document order except for
-    // nodes the parser moved (foster parenting); good enough for ordering whole containers
-    roots.sort_unstable();
+    let mut pos = vec![usize::MAX; dom.nodes.len()];
+    for (i, &id) in order.iter().enumerate() {
+        pos[id] = i;
+    }
+    roots.sort_unstable_by_key(|&r| pos[r]);
 }
 
 /// Equal classes, or classes sharing a token that names a story body ("articleBodyText

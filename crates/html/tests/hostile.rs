@@ -97,3 +97,17 @@ fn many_tags_and_entities_stay_linear() {
     let out = quick(20, || extract(&page, None));
     assert!(out.text.len() > 100_000);
 }
+
+#[test]
+fn text_moved_by_the_parser_is_kept() {
+    // misnested formatting and a table with stray text make html5ever create elements after
+    // their children (adoption agency, foster parenting): measured in document order anyway
+    let page = "<html><body><div class=\"story\"><p><b>First paragraph, bold and misnested, \
+        long enough to count as story text.<p>Second paragraph, still inside the bold, with \
+        more words and commas, so it counts.</b> Tail.</p><table>Fostered text, a sentence \
+        with commas, and words.<tr><td>cell</td></tr></table></div></body></html>";
+    let out = extract(page, None);
+    assert!(out.text.contains("First paragraph"), "{}", out.text);
+    assert!(out.text.contains("Second paragraph"), "{}", out.text);
+    assert!(out.text.contains("Fostered text"), "{}", out.text);
+}
