@@ -120,7 +120,8 @@ pub struct Document {
     /// What cleaning removed.
     pub boilerplate: Vec<Boilerplate>,
     /// Set by input readers that already removed page furniture by the page's structure (HTML
-    /// pages, WARC records, JSONL `html`): the clean stage then skips its cue-phrase rules.
+    /// pages, WARC records, JSONL `html`): the clean stage then applies its cue-phrase rules
+    /// to short paragraphs only.
     pub boilerplate_by_structure: bool,
     /// Paragraph spans, in order.
     pub paragraphs: Vec<Span>,
