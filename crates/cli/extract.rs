@@ -97,6 +97,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     };
     loop {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
+        for note in inputs.take_notices() {
+            progress.suspend(|| eprintln!("byline: {note}"));
+        }
         if batch.is_empty() {
             break;
         }

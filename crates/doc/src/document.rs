@@ -119,6 +119,10 @@ pub struct Document {
     pub alignment: Alignment,
     /// What cleaning removed.
     pub boilerplate: Vec<Boilerplate>,
+    /// Set by input readers that already removed page furniture by the page's structure (HTML
+    /// pages, WARC records, JSONL `html`): the clean stage then applies its cue-phrase rules
+    /// to short paragraphs only.
+    pub boilerplate_by_structure: bool,
     /// Paragraph spans, in order.
     pub paragraphs: Vec<Span>,
     /// Sentence spans, in order.

@@ -2,6 +2,7 @@
 
 use crate::jsonl::{read_error, JsonlReader};
 use crate::text::{html_document, text_document, Src};
+use crate::warc::WarcInput;
 use crate::{InputError, Origin, ReadOptions};
 use byline_doc::Document;
 use flate2::read::MultiGzDecoder;
@@ -44,6 +45,10 @@ pub struct Inputs {
     walk: Option<Walk>,
     /// The JSONL stream being read.
     jsonl: Option<JsonlReader>,
+    /// The WARC file being read.
+    warc: Option<WarcInput>,
+    /// Notes for the user not tied to one document (records skipped in a WARC file).
+    notices: Vec<String>,
     /// An in-memory input waiting to be opened (see [`Inputs::from_bytes`]).
     memory: Option<(String, Vec<u8>)>,
 }
@@ -57,6 +62,8 @@ impl Inputs {
             options,
             walk: None,
             jsonl: None,
+            warc: None,
+            notices: Vec::new(),
             memory: None,
         }
     }
@@ -68,6 +75,12 @@ impl Inputs {
         let mut inputs = Inputs::new(Vec::new(), options);
         inputs.memory = Some((name.to_owned(), bytes));
         inputs
+    }
+
+    /// Takes the notes gathered so far that are not about one document, e.g. "x.warc: 40 HTML
+    /// pages read; 81 records skipped (…)" once a WARC file is done. Print them as warnings.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     fn open_memory(
@@ -121,7 +134,7 @@ impl Inputs {
                 }))
             }
         };
-        if !kind.gz && kind.format != Fmt::Jsonl {
+        if !kind.gz && !matches!(kind.format, Fmt::Jsonl | Fmt::Warc) {
             // a cheap early refusal; the read below is capped anyway
             if let Some(len) = file.metadata().ok().map(|m| m.len()).filter(|&n| n > max) {
                 return Some(Err(InputError::TooLarge {
@@ -179,6 +192,10 @@ impl Inputs {
                     Err(e) => Some(Err(e)),
                 };
             }
+            Fmt::Warc => {
+                self.warc = Some(WarcInput::new(stream, src, max));
+                return None;
+            }
             Fmt::Text => text_document,
             Fmt::Html => html_document,
         };
@@ -202,6 +219,15 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some(reader) = &mut self.warc {
+                match reader.next() {
+                    Some(item) => return Some(item),
+                    None => {
+                        self.notices.extend(reader.summary());
+                        self.warc = None;
+                    }
+                }
+            }
             if let Some(reader) = &mut self.jsonl {
                 match reader.next() {
                     Some(item) => return Some(item),
@@ -300,6 +326,7 @@ enum Fmt {
     Text,
     Jsonl,
     Html,
+    Warc,
 }
 
 /// How to read an input.
@@ -319,6 +346,7 @@ impl Kind {
             "txt" | "text" | "md" => Fmt::Text,
             "jsonl" | "ndjson" => Fmt::Jsonl,
             "html" | "htm" => Fmt::Html,
+            "warc" => Fmt::Warc,
             _ => return None,
         };
         Some(Kind { format, gz })
@@ -379,7 +407,11 @@ fn sniff(mut stream: Stream, max_bytes: u64) -> Result<(Stream, Kind), (io::Erro
             break None;
         }
     };
+    let warc = fill(&mut *stream)
+        .map_err(|e| (e, gz))?
+        .starts_with(b"WARC/");
     let format = match first {
+        _ if warc => Fmt::Warc,
         Some(b'{') => Fmt::Jsonl,
         Some(b'<') => Fmt::Html,
         _ => Fmt::Text,

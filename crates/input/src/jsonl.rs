@@ -1,7 +1,7 @@
 //! JSONL streams: one document per non-blank line, read one line at a time.
 
 use crate::decode::{binary_reason, decode_utf8};
-use crate::html::html_to_text;
+use crate::page::apply_page;
 use crate::text::{parse_date, Src};
 use crate::{InputError, Origin};
 use byline_doc::{Document, Format};
@@ -76,15 +76,18 @@ impl JsonlReader {
         let html = obj.get("html").and_then(Value::as_str);
         // `text` wins, unless it is blank and there is `html`
         let text = text.filter(|t| html.is_none() || !t.trim().is_empty());
-        let (raw, format_title) = match (text, html) {
+        let (raw, page) = match (text, html) {
             (Some(t), _) => (t.to_owned(), None),
             (None, Some(h)) => {
-                let page = html_to_text(h);
-                (page.text, page.title)
+                if h.trim().is_empty() {
+                    return Err(InputError::Empty { origin });
+                }
+                let url = obj.get("url").and_then(Value::as_str);
+                (String::new(), Some(byline_html::extract(h, url)))
             }
             (None, None) => return Err(InputError::MissingText { origin }),
         };
-        if raw.trim().is_empty() {
+        if page.is_none() && raw.trim().is_empty() {
             return Err(InputError::Empty { origin });
         }
         let id = match obj.get("id") {
@@ -100,7 +103,7 @@ impl JsonlReader {
         };
         let mut doc = self.src.document(id, Format::Jsonl, raw);
         doc.source.url = string_field(&obj, "url", &mut warnings);
-        doc.meta.title = string_field(&obj, "title", &mut warnings).or(format_title);
+        doc.meta.title = string_field(&obj, "title", &mut warnings);
         if let Some(date) = string_field(&obj, "date", &mut warnings) {
             doc.meta.date = parse_date(&date);
             if doc.meta.date.is_none() {
@@ -108,6 +111,9 @@ impl JsonlReader {
             }
         }
         doc.warnings = warnings;
+        if let Some(page) = page {
+            apply_page(&mut doc, page);
+        }
         Ok(doc)
     }
 }

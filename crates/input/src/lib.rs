@@ -11,7 +11,8 @@ sit in memory at once. `-` reads stdin, whose format is sniffed from its first b
 |---|---|
 | `.txt`, `.text`, `.md` | one text document; a leading `date YYYY-MM-DD` token sets `meta.date` |
 | `.jsonl`, `.ndjson` (and `.json` when named explicitly; walks skip it) | one per non-blank line: `text` or `html`, optional `id`, `url`, `date`, `title` |
-| `.html`, `.htm` | one document, tags stripped, `<title>` as `meta.title` |
+| `.html`, `.htm` | one document: the story text and metadata found by [`byline_html`] |
+| `.warc` (Common Crawl's multi-member `.warc.gz` too) | one per `response` record holding an HTML page; other records are skipped and counted ([`Inputs::take_notices`]) |
 
 Bad input never stops the iteration: every problem is one [`InputError`] naming the file (and
 line), and the next item comes from the next line, file or path. Invalid UTF-8 is decoded lossily
@@ -42,10 +43,11 @@ assert!(inputs.next().is_none());
 #![deny(missing_docs)]
 
 mod decode;
-mod html;
 mod inputs;
 mod jsonl;
+mod page;
 mod text;
+mod warc;
 
 use std::fmt;
 use std::io;
@@ -138,6 +140,15 @@ pub enum InputError {
         /// Where (with the line).
         origin: Origin,
     },
+    /// A WARC record could not be read (truncated, malformed): the records before it were
+    /// read; the rest of that file is not.
+    #[error("{origin}: {message}")]
+    Warc {
+        /// The WARC file.
+        origin: Origin,
+        /// What is wrong and with which record ("record 3 urn:uuid:…: truncated: …").
+        message: String,
+    },
     /// A `.gz` input is not a valid gzip stream (corrupt or truncated).
     #[error("{origin}: corrupt gzip stream: {source}")]
     Gzip {
@@ -158,6 +169,7 @@ impl InputError {
             | InputError::TooLarge { origin, .. }
             | InputError::Json { origin, .. }
             | InputError::MissingText { origin }
+            | InputError::Warc { origin, .. }
             | InputError::Gzip { origin, .. } => origin,
         }
     }

@@ -1,7 +1,7 @@
 //! Documents from whole inputs (text and HTML files, stdin) and date parsing.
 
-use crate::decode::decode;
-use crate::html::html_to_text;
+use crate::decode::{binary_reason, decode};
+use crate::page::apply_page;
 use crate::{InputError, Origin};
 use byline_doc::{Document, Format, Meta, Source};
 use chrono::NaiveDate;
@@ -65,14 +65,40 @@ pub(crate) fn text_document(src: &Src, bytes: Vec<u8>) -> Result<Document, Input
 
 /// An HTML document from the bytes of a whole input.
 pub(crate) fn html_document(src: &Src, bytes: Vec<u8>) -> Result<Document, InputError> {
-    let (html, warnings) = decode(bytes, &src.origin)?;
-    let page = html_to_text(&html);
-    let mut doc = src.document(src.name.clone(), Format::Html, page.text);
-    doc.meta.title = page.title;
-    doc.warnings = warnings;
-    if doc.raw.is_empty() {
-        doc.warnings.push("no text found in the HTML".to_owned());
+    html_bytes_document(src, src.name.clone(), Format::Html, &bytes, None, None)
+}
+
+/// A document from the bytes of an HTML page: a WARC payload (`content_type` from its HTTP
+/// headers, `url` its target) or a whole file. Binary and blank pages are errors; a page with
+/// no story text is a document with a warning.
+pub(crate) fn html_bytes_document(
+    src: &Src,
+    id: String,
+    format: Format,
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+) -> Result<Document, InputError> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 {
+        if let Some(reason) = binary_reason(bytes, 0) {
+            return Err(InputError::Binary {
+                origin: src.origin.clone(),
+                reason,
+            });
+        }
     }
+    let decoded = byline_html::decode(bytes, content_type);
+    if decoded.text.trim().is_empty() {
+        return Err(InputError::Empty {
+            origin: src.origin.clone(),
+        });
+    }
+    let page = byline_html::extract(&decoded.text, url);
+    let mut doc = src.document(id, format, String::new());
+    doc.source.url = url.map(str::to_owned);
+    doc.warnings.extend(decoded.warning);
+    apply_page(&mut doc, page);
     Ok(doc)
 }
 
@@ -267,6 +293,6 @@ mod tests {
         assert_eq!(doc.raw, "One.\n\nTwo.");
         assert_eq!(doc.source.format, Format::Html);
         let empty = html_document(&src(), b"<script>x()</script>".to_vec()).unwrap();
-        assert_eq!(empty.warnings, ["no text found in the HTML"]);
+        assert_eq!(empty.warnings, ["no story text found in the HTML page"]);
     }
 }
