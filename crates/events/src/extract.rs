@@ -791,7 +791,7 @@ impl<'a> Sent<'a> {
                     C_TRIGGER | PREPS | C_SPEECH | C_VERB_CUE | C_BE | C_LIGHT | C_SUBJ_END,
                 )
                 && !w.ends_with("ing")
-                && (!w.ends_with("ed") || self.has(j - 1, C_DET));
+                && (!w.ends_with("ed") || (j > 0 && self.has(j - 1, C_DET)));
             if plain && modifiers < 3 {
                 first_plain.get_or_insert(j);
                 modifiers += 1;

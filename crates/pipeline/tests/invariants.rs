@@ -175,3 +175,15 @@ fn determiner_and_modifier_at_the_end() {
     check("the last", None).unwrap();
     check("The former", None).unwrap();
 }
+
+/// Found by `news_like_strings`: an "-ed" word opening the text made the events stage look at
+/// the token before the first one.
+#[test]
+fn ed_word_at_the_start() {
+    for text in ["hundred U.S. met", "Armed men met.", "Wounded U.S. troops met leaders."] {
+        let rec = pipeline()
+            .process_text("e.txt", text, chrono::NaiveDate::from_ymd_opt(2025, 6, 2))
+            .unwrap();
+        rec.check_spans().unwrap();
+    }
+}
