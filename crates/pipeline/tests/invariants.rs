@@ -180,7 +180,11 @@ fn determiner_and_modifier_at_the_end() {
 /// the token before the first one.
 #[test]
 fn ed_word_at_the_start() {
-    for text in ["hundred U.S. met", "Armed men met.", "Wounded U.S. troops met leaders."] {
+    for text in [
+        "hundred U.S. met",
+        "Armed men met.",
+        "Wounded U.S. troops met leaders.",
+    ] {
         let rec = pipeline()
             .process_text("e.txt", text, chrono::NaiveDate::from_ymd_opt(2025, 6, 2))
             .unwrap();
