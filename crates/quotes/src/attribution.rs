@@ -178,6 +178,39 @@ pub fn find(doc: &Document, region: &QuotedRegion, kind: QuoteKind) -> Option<At
     })
 }
 
+/// A quote opening a paragraph introduced by the paragraph before, which ends with a colon:
+/// "He said:⏎⏎“…”", "The New York Times reports:⏎⏎“…”".
+pub fn colon_intro(doc: &Document, region: &QuotedRegion) -> Option<Attribution> {
+    let para = doc.paragraphs.get(region.paragraph)?;
+    if para.start != region.open.start || region.paragraph == 0 {
+        return None;
+    }
+    let prev = doc.paragraphs[region.paragraph - 1];
+    if !doc.slice(prev).trim_end().ends_with(':') {
+        return None;
+    }
+    let colon = doc.token_at_or_after(prev.end).checked_sub(1)?;
+    let s = doc.sentence_index(doc.tokens[colon].span.start)?;
+    let lo = doc.sentences[s].start.max(prev.start);
+    let mut k = colon;
+    while k > 0 && colon - k < 12 {
+        k -= 1;
+        if doc.tokens[k].span.start < lo {
+            return None;
+        }
+        let Some(cue) = cue_at(doc, k, prev.end) else {
+            continue;
+        };
+        if let Some(mut a) = speaker_before(doc, k, lo, cue) {
+            a.confidence -= 0.05;
+            return Some(a);
+        }
+        let (span, entity, kind) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
+        return Some(make(span, entity, kind, cue, 0.8));
+    }
+    None
+}
+
 /// A partial quote's attribution by a verb the rules do not list but PolNeAR's annotators
 /// often marked as a cue ("condemned what he called a “brazen breach”", "cited … as “Miss
 /// Piggy”"): the nearest word before the quote in its sentence whose learned cue rate is at

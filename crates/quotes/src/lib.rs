@@ -203,11 +203,13 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
             confidence: 0.2,
             continues: None,
         };
-        let found = attribution::find(doc, &region, kind).or_else(|| {
-            (kind == QuoteKind::Partial)
-                .then(|| attribution::learned_cue_before(doc, &region, 5))
-                .flatten()
-        });
+        let found = attribution::find(doc, &region, kind)
+            .or_else(|| attribution::colon_intro(doc, &region))
+            .or_else(|| {
+                (kind == QuoteKind::Partial)
+                    .then(|| attribution::learned_cue_before(doc, &region, 5))
+                    .flatten()
+            });
         let prev = out.len().checked_sub(1);
         match found {
             Some(Attribution {

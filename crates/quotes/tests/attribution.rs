@@ -1,0 +1,74 @@
+//! Attribution patterns on short invented texts, through segmentation, NER and coreference.
+
+use byline_doc::{Document, QuoteKind, Stage};
+
+fn quotes_of(text: &str) -> Document {
+    let mut doc = Document::from_text("t", "");
+    doc.text = text.into();
+    byline_segment::Segment.process(&mut doc).unwrap();
+    byline_ner::Ner::default().process(&mut doc).unwrap();
+    byline_coref::Coref.process(&mut doc).unwrap();
+    byline_quotes::Quotes::default().process(&mut doc).unwrap();
+    doc
+}
+
+fn speaker_mention(doc: &Document, quote_start: &str) -> Option<String> {
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with(quote_start))?;
+    q.speaker_mention.map(|m| doc.slice(m).to_string())
+}
+
+#[test]
+fn speaker_across_a_parenthesis_and_an_apposition() {
+    let doc = quotes_of(
+        "The vote was close.\n\n“We cannot wait,” Rep. Dana Whitfield (D-Ore.), a member of the panel, said on Tuesday.",
+    );
+    let m = speaker_mention(&doc, "We cannot wait").unwrap();
+    assert!(m.contains("Whitfield"), "{m}");
+}
+
+#[test]
+fn speaker_after_an_age() {
+    let doc = quotes_of("The mill closed.\n\n“It was our life,” Mr. Tovey, 82, told reporters.");
+    let m = speaker_mention(&doc, "It was our life").unwrap();
+    assert!(m.contains("Tovey"), "{m}");
+}
+
+#[test]
+fn a_paragraph_ending_with_a_colon_introduces_the_quote() {
+    let doc = quotes_of(
+        "Councillor Amy Brandt spoke last.\n\nShe said:\n\n“The bridge must be rebuilt before winter.”",
+    );
+    let m = speaker_mention(&doc, "The bridge must").unwrap();
+    assert_eq!(m, "She");
+}
+
+#[test]
+fn a_partial_quote_comes_with_its_reported_clause() {
+    let doc = quotes_of(
+        "Mayor Ruth Okafor said the plan would bring “real relief for commuters” within a year.",
+    );
+    let partial = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .unwrap();
+    let clause = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap();
+    assert!(clause.span.start <= partial.span.start && partial.span.end <= clause.span.end);
+    assert_eq!(clause.cue, partial.cue);
+    assert_eq!(clause.speaker_mention, partial.speaker_mention);
+}
+
+#[test]
+fn an_interview_location_is_not_a_reported_clause() {
+    let doc = quotes_of(
+        "The tide is turning.\n\n“And it is terrifying,” he said in a recent interview in Halifax.",
+    );
+    assert!(doc.quotes.iter().all(|q| q.kind != QuoteKind::Indirect));
+}
