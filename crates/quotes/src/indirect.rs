@@ -400,6 +400,23 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Quo
 
 /// The end of a reported clause starting at token `j`: the sentence end without its final
 /// punctuation, cut before a second reporting verb ("and described ...") or "according to".
+/// A participle that opens a clause appended to a report: ", citing …", ", adding that …".
+fn is_appended_participle(w: &str) -> bool {
+    w.ends_with("ing")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (speech::cue_lemma(w).is_some()
+            || matches!(
+                w,
+                "citing"
+                    | "noting"
+                    | "referring"
+                    | "pointing"
+                    | "calling"
+                    | "arguing"
+                    | "prompting"
+            ))
+}
+
 fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
     let mut end_tok = last;
     let mut t = j;
@@ -426,9 +443,14 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                     .next()
                     .is_some_and(char::is_uppercase)
                     || matches!(token(doc, t + 2), "he" | "she" | "they" | "it" | "we")))
-                || (matches!(token(doc, t + 1), "which" | "who")
+                // ", which explored ...": a relative clause that runs to the end (one closed
+                // by a comma is inside the subject: "the deal, which ..., would give")
+                || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))
+                || (token(doc, t + 1) == "who"
                     && (t + 2..(t + 5).min(last))
-                        .any(|x| speech::cue_lemma(token(doc, x)).is_some())));
+                        .any(|x| speech::cue_lemma(token(doc, x)).is_some()))
+                // ", citing her work ...", ", adding that ...": an appended participle clause
+                || is_appended_participle(token(doc, t + 1)));
         if new_clause && t > j {
             end_tok = t;
             break;

@@ -72,3 +72,29 @@ fn an_interview_location_is_not_a_reported_clause() {
     );
     assert!(doc.quotes.iter().all(|q| q.kind != QuoteKind::Indirect));
 }
+
+fn indirect_texts(doc: &Document) -> Vec<String> {
+    doc.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| doc.slice(q.span).to_string())
+        .collect()
+}
+
+#[test]
+fn a_reported_clause_ends_before_an_appended_participle_or_relative_clause() {
+    let doc =
+        quotes_of("The union said the council had failed its members, citing two years of delays.");
+    assert_eq!(indirect_texts(&doc), ["the council had failed its members"]);
+    let doc = quotes_of(
+        "Ms Hale said she had read the report, which found serious faults in the design.",
+    );
+    assert_eq!(indirect_texts(&doc), ["she had read the report"]);
+    // a relative clause closed by a comma belongs to the subject
+    let doc =
+        quotes_of("Ms Hale said the deal, which is expected to close in May, would add 200 jobs.");
+    assert_eq!(
+        indirect_texts(&doc),
+        ["the deal, which is expected to close in May, would add 200 jobs"]
+    );
+}
