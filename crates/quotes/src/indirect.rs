@@ -600,3 +600,29 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     }
     out
 }
+
+/// A partial quote inside a reported clause belongs to the clause's attribution ("demands that
+/// all Americans engage in “more listening” and “more learning”"): it takes the clause's
+/// speaker, mention and cue, so that the scorer and the quote bank see one attribution.
+pub fn group_partials(quotes: &mut [Quote]) {
+    let clauses: Vec<Quote> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect && q.cue.is_some())
+        .cloned()
+        .collect();
+    for q in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Partial) {
+        let Some(c) = clauses
+            .iter()
+            .filter(|c| c.span.start <= q.span.start && q.span.end <= c.span.end)
+            .min_by_key(|c| c.span.end - c.span.start)
+        else {
+            continue;
+        };
+        if (q.cue, q.speaker_mention) != (c.cue, c.speaker_mention) {
+            q.cue = c.cue;
+            q.speaker_mention = c.speaker_mention;
+            q.speaker = c.speaker;
+            q.confidence = c.confidence;
+        }
+    }
+}

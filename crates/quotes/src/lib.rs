@@ -92,6 +92,7 @@ impl Stage for Quotes {
             quotes.extend(extra);
             let clauses = indirect::partial_clauses(doc, &quotes);
             quotes.extend(clauses);
+            indirect::group_partials(&mut quotes);
             if self.learned {
                 let learned = learned_quotes(doc, learned::shipped(), &quotes);
                 quotes.extend(learned);

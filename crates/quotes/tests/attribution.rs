@@ -98,3 +98,35 @@ fn a_reported_clause_ends_before_an_appended_participle_or_relative_clause() {
         ["the deal, which is expected to close in May, would add 200 jobs"]
     );
 }
+
+#[test]
+fn partial_quotes_inside_one_clause_share_its_attribution() {
+    let doc = quotes_of(
+        "Speaker Tom Reyes said the shootings demand that all residents engage in “more listening” and “more learning.”",
+    );
+    let partials: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .collect();
+    assert_eq!(partials.len(), 2);
+    assert!(partials[0].cue.is_some());
+    assert_eq!(partials[0].cue, partials[1].cue);
+    assert_eq!(partials[0].speaker_mention, partials[1].speaker_mention);
+}
+
+#[test]
+fn a_partial_quote_after_a_relative_clause_belongs_to_the_reported_clause() {
+    // the nearest verb before "real relief" is the relative clause's "called"; the partial
+    // quote is the mayor's, inside the clause she reports
+    let doc = quotes_of(
+        "Mayor Ruth Okafor said the plan, which critics called “a gift to developers,” would bring “real relief” to commuters.",
+    );
+    let relief = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span) == "real relief")
+        .unwrap();
+    let m = relief.speaker_mention.map(|m| doc.slice(m).to_string());
+    assert_eq!(m.as_deref(), Some("Ruth Okafor"));
+}
