@@ -543,6 +543,18 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
 /// Tokens `[a, b)` read as a speaking noun phrase: its last word is a speaking noun, a
 /// capitalised name or a role.
 fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
+    // "a narrator in the Clinton ad", "the 34-year-old mother of three": the head noun stands
+    // before the first preposition
+    if let Some(p) = (a + 2..b).find(|&t| {
+        matches!(
+            token(doc, t),
+            "of" | "in" | "for" | "at" | "from" | "with" | "on"
+        )
+    }) {
+        if b - a <= 8 && looks_like_speaker(doc, a, p) {
+            return true;
+        }
+    }
     let last = token(doc, b - 1);
     let first = token(doc, a);
     // "the family said", "her lawyers said": after a determiner, a plain noun can speak

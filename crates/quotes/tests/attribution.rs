@@ -130,3 +130,12 @@ fn a_partial_quote_after_a_relative_clause_belongs_to_the_reported_clause() {
     let m = relief.speaker_mention.map(|m| doc.slice(m).to_string());
     assert_eq!(m.as_deref(), Some("Ruth Okafor"));
 }
+
+#[test]
+fn a_described_speaker_with_a_prepositional_phrase() {
+    let doc = quotes_of(
+        "The advert ran on Sunday.\n\n“Why did he not pay?” a narrator in the campaign advert asks.",
+    );
+    let m = speaker_mention(&doc, "Why did he not pay").unwrap();
+    assert_eq!(m, "a narrator in the campaign advert");
+}
