@@ -74,6 +74,12 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
+/// One capital letter: a middle initial inside a name.
+fn is_middle_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|c| c.is_ascii_uppercase()) && c.next().is_none()
+}
+
 /// Finds the chunks of a document.
 pub fn chunks(doc: &Document) -> Vec<Chunk> {
     let toks = &doc.tokens;
@@ -105,6 +111,18 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                 && is_cap(w(j + 1))
             {
                 // "Mr. Smith", "Sen. Warren"
+                last = j + 1;
+                j += 2;
+                continue;
+            }
+            if x == "."
+                && j - 1 > first
+                && is_middle_initial(w(j - 1))
+                && j + 1 < toks.len()
+                && toks[j + 1].kind == TokenKind::Word
+                && is_cap(w(j + 1))
+            {
+                // "Elijah E. Cummings", "Leonard E. Burman"
                 last = j + 1;
                 j += 2;
                 continue;

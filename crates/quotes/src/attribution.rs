@@ -292,7 +292,9 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
     if let Some(cue) = cue_at(doc, i, hi) {
         let j = i + 1;
         if j < doc.tokens.len() {
-            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[j].span.start) {
+            if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[j].span.start)
+                .or_else(|| titled_mention(doc, j, hi))
+            {
                 return Some(make(span, entity, kind, cue, 0.9));
             }
             if let Some(np) = description_after(doc, j, hi) {
@@ -657,7 +659,7 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
 /// The first cue at or after token `j` with only fillers in between.
 /// A speaker mention after up to four title words ("Senate Majority Leader", "Rep.", "panel
 /// Chairman", "9/11 widow") that the mention leaves out; the returned span includes them.
-fn titled_mention(
+pub(crate) fn titled_mention(
     doc: &Document,
     i: usize,
     hi: usize,

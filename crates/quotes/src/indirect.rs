@@ -127,10 +127,10 @@ fn clause_after(
     // "said Peter Morgan, a lawyer for ...": the speaker follows the verb (a name closed by a
     // comma or the sentence end); nothing is reported. "said Doherty had made ..." is a clause.
     if lemma != "tell" {
-        let after = doc
-            .tokens
-            .get(k + 1)
-            .and_then(|t| mention_starting_at(doc, t.span.start));
+        let after = doc.tokens.get(k + 1).and_then(|t| {
+            mention_starting_at(doc, t.span.start)
+                .or_else(|| crate::attribution::titled_mention(doc, k + 1, sent.end))
+        });
         if let Some((span, _, kind)) = after {
             let next = doc.token_at_or_after(span.end);
             let closed = next >= last || matches!(token(doc, next), "," | "." | "!" | "?" | ";");

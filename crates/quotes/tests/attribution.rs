@@ -139,3 +139,12 @@ fn a_described_speaker_with_a_prepositional_phrase() {
     let m = speaker_mention(&doc, "Why did he not pay").unwrap();
     assert_eq!(m, "a narrator in the campaign advert");
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_speaker_name() {
+    let doc = quotes_of(
+        "The senator spoke first.\n\n“He would be a great judge,” Rep. Marcus T. Whitlow (D-Md.) said in a phone interview.",
+    );
+    let m = speaker_mention(&doc, "He would be a great judge").unwrap();
+    assert!(m.ends_with("Marcus T. Whitlow"), "{m}");
+}
