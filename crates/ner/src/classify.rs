@@ -43,6 +43,14 @@ fn is_office_word(w: &str) -> bool {
             | "Manager"
             | "Captain"
             | "Ambassador"
+            | "Chairman"
+            | "Chairwoman"
+            | "Chairperson"
+            | "Majority"
+            | "Minority"
+            | "Director"
+            | "Spokesman"
+            | "Spokeswoman"
     )
 }
 

@@ -148,3 +148,16 @@ fn a_middle_initial_stays_inside_the_speaker_name() {
     let m = speaker_mention(&doc, "He would be a great judge").unwrap();
     assert!(m.ends_with("Marcus T. Whitlow"), "{m}");
 }
+
+#[test]
+fn office_words_before_a_title_are_left_out_of_the_name() {
+    let doc = quotes_of(
+        "The committee met.\n\n“Subpoenas are not optional,” panel Chairman Rep. Dale Orcutt (R-Utah) said.",
+    );
+    let m = speaker_mention(&doc, "Subpoenas are not optional").unwrap();
+    assert!(m.ends_with("Dale Orcutt"), "{m}");
+    assert!(doc
+        .entities
+        .iter()
+        .any(|e| e.name.ends_with("Dale Orcutt") && e.etype == byline_doc::EntityType::Per));
+}
