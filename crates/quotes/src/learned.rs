@@ -409,7 +409,7 @@ pub fn static_features(views: &[TokenView], out: &mut Vec<u64>, ranges: &mut Vec
 
 /// History features of token `i` given the labels so far.
 #[inline]
-pub(crate) fn history_features(views: &[TokenView], i: usize, prev: &[u8], out: &mut [u64; 6]) {
+fn history_features(views: &[TokenView], i: usize, prev: &[u8], out: &mut [u64; 6]) {
     let p1 = if i > 0 { prev[i - 1] as u64 } else { 99 };
     let p2 = if i > 1 { prev[i - 2] as u64 } else { 99 };
     let v = &views[i];
@@ -459,22 +459,37 @@ pub fn decode<W: Weights>(
     ranges: &[(u32, u32)],
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(views.len());
-    let mut hist = [0u64; 6];
-    for (i, &(a, b)) in ranges.iter().enumerate().take(views.len()) {
-        let mut acc = [0f32; LABELS];
-        for &f in &feats[a as usize..b as usize] {
-            w.add(f, &mut acc);
-        }
-        history_features(views, i, &out, &mut hist);
-        for &f in &hist {
-            w.add(f, &mut acc);
-        }
-        out.push(best_label(&acc, out.last().copied()));
+    for i in 0..views.len().min(ranges.len()) {
+        let (label, _) = predict(w, views, feats, ranges, i, &out);
+        out.push(label);
     }
     out
 }
 
-pub(crate) fn best_label(acc: &[f32; LABELS], prev: Option<u8>) -> u8 {
+/// The label of token `i` given the labels before it (`prev`), and the history features it
+/// was scored with (training updates them too).
+pub(crate) fn predict<W: Weights>(
+    w: &W,
+    views: &[TokenView],
+    feats: &[u64],
+    ranges: &[(u32, u32)],
+    i: usize,
+    prev: &[u8],
+) -> (u8, [u64; 6]) {
+    let mut acc = [0f32; LABELS];
+    let (a, b) = ranges[i];
+    for &f in &feats[a as usize..b as usize] {
+        w.add(f, &mut acc);
+    }
+    let mut hist = [0u64; 6];
+    history_features(views, i, prev, &mut hist);
+    for &f in &hist {
+        w.add(f, &mut acc);
+    }
+    (best_label(&acc, prev.last().copied()), hist)
+}
+
+fn best_label(acc: &[f32; LABELS], prev: Option<u8>) -> u8 {
     let mut best = 0u8;
     let mut score = f32::NEG_INFINITY;
     for (l, &s) in acc.iter().enumerate() {

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use byline_doc::Document;
 
 use crate::learned::{
-    bucket, decode, paragraph_tokens, static_features, token_views, Model, Role, TokenView,
-    Weights, LABELS, O,
+    bucket, decode, paragraph_tokens, predict, static_features, token_views, Model, Role,
+    TokenView, Weights, LABELS, O,
 };
 
 /// One role span of a gold attribution: byte ranges into the **raw** text.
@@ -260,14 +260,14 @@ pub fn train(
             // Decode with the current weights, updating after each token.
             let mut pred: Vec<u8> = Vec::with_capacity(p.views.len());
             for i in 0..p.views.len() {
-                let guess = decode_prefix(&w, p, i, &pred);
+                let (guess, hist) = predict(&w, &p.views, &p.feats, &p.ranges, i, &pred);
                 let truth = p.gold[i];
                 if guess != truth {
                     errors += 1;
                     fs.clear();
                     let (a, b) = p.ranges[i];
                     fs.extend_from_slice(&p.feats[a as usize..b as usize]);
-                    fs.extend_from_slice(&history_of(p, i, &pred));
+                    fs.extend_from_slice(&hist);
                     for &f in &fs {
                         let r = bucket(f, cfg.bits);
                         w.w[r][truth as usize] += 1.0;
@@ -309,24 +309,6 @@ pub fn train(
     }
     let (_, rows) = best.expect("at least one epoch");
     Model::from_float(cfg.bits, &rows, lexicon)
-}
-
-fn history_of(p: &Para, i: usize, pred: &[u8]) -> [u64; 6] {
-    let mut h = [0u64; 6];
-    crate::learned::history_features(&p.views, i, pred, &mut h);
-    h
-}
-
-fn decode_prefix(w: &Table, p: &Para, i: usize, pred: &[u8]) -> u8 {
-    let mut acc = [0f32; LABELS];
-    let (a, b) = p.ranges[i];
-    for &f in &p.feats[a as usize..b as usize] {
-        w.add(f, &mut acc);
-    }
-    for f in history_of(p, i, pred) {
-        w.add(f, &mut acc);
-    }
-    crate::learned::best_label(&acc, pred.last().copied())
 }
 
 #[cfg(test)]
