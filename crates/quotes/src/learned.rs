@@ -52,13 +52,22 @@ pub fn cue_lexicon() -> &'static HashMap<String, u8> {
 }
 
 fn read_lexicon(bytes: &[u8]) -> Result<HashMap<String, u8>, String> {
-    let mut raw = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_end(&mut raw)
-        .map_err(|e| format!("not a gzip model file: {e}"))?;
-    let mut r = Reader { b: &raw, at: 0 };
-    header(&mut r)?;
-    lexicon(&mut r)
+    // The lexicon comes before the weight table: decompress a prefix that holds it (the
+    // shipped one is about 25 kB), the whole file only if it does not.
+    let mut prefix = 1 << 16;
+    loop {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .take(prefix)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("not a gzip model file: {e}"))?;
+        let whole = (raw.len() as u64) < prefix;
+        let mut r = Reader { b: &raw, at: 0 };
+        match header(&mut r).and_then(|_| lexicon(&mut r)) {
+            Err(_) if !whole => prefix *= 16,
+            result => return result,
+        }
+    }
 }
 
 fn header(r: &mut Reader) -> Result<(u32, f32), String> {
@@ -750,6 +759,17 @@ mod tests {
     #[test]
     fn shipped_model_loads() {
         assert!(shipped().lexicon().get("said").is_some_and(|&b| b >= 5));
+        // the lexicon read alone is the model's
+        assert_eq!(cue_lexicon(), shipped().lexicon());
+    }
+
+    #[test]
+    fn a_lexicon_longer_than_the_first_prefix_is_read_whole() {
+        let rows = vec![[0f32; LABELS]; 1 << 8];
+        let lex: HashMap<String, u8> = (0..20_000).map(|i| (format!("word{i:06}"), 3)).collect();
+        let m = Model::from_float(8, &rows, lex);
+        assert_eq!(read_lexicon(&m.to_bytes()).unwrap(), m.lexicon);
+        assert!(read_lexicon(b"junk").is_err());
     }
 
     #[test]
