@@ -46,7 +46,12 @@ fn seed_article_offsets_are_code_points() {
     let r = &records(&out)[0];
     check_spans(r);
     // the seed has curly quotes: byte and code point offsets differ there
-    let q = &r["quotes"][0];
+    let q = r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["kind"] == "direct")
+        .expect("the seed has direct quotes");
     let text: Vec<char> = r["text"].as_str().unwrap().chars().collect();
     let s = q["start"].as_u64().unwrap() as usize;
     assert_eq!(text[s - 1], '“');
