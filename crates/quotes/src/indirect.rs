@@ -51,7 +51,10 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 continue;
             }
             let cue = doc.tokens[k].span;
-            if let Some(q) = clause_after(doc, *sent, k, last, lemma, cue, quotes) {
+            if let Some((a, b)) = parenthetical(doc, first, k, last, cue) {
+                out.push(a);
+                out.push(b);
+            } else if let Some(q) = clause_after(doc, *sent, k, last, lemma, cue, quotes) {
                 out.push(q);
             } else if let Some(q) = clause_before(doc, *sent, first, k, cue) {
                 out.push(q);
@@ -373,6 +376,56 @@ fn clause_after(
         return None;
     }
     Some(indirect(attribution, span))
+}
+
+/// "The museum, Mr. Bush said, celebrated several of his heroes": an attribution set off by
+/// commas inside the reported sentence. The words on both sides are one attribution (two
+/// quotes sharing the speaker mention and the cue).
+fn parenthetical(
+    doc: &Document,
+    first: usize,
+    k: usize,
+    last: usize,
+    cue: Span,
+) -> Option<(Quote, Quote)> {
+    if doc
+        .tokens
+        .get(k + 1)
+        .is_none_or(|t| doc.slice(t.span) != ",")
+        || k + 2 >= last
+    {
+        return None;
+    }
+    let comma = (first..k).rev().take(8).find(|&t| token(doc, t) == ",")?;
+    if comma == first
+        || doc.tokens[first].kind == TokenKind::QuoteMark
+        || in_quote(doc, doc.tokens[first].span.start)
+        || (first..comma).any(|t| token(doc, t) == ",")
+        || (first..last).any(|t| doc.tokens[t].kind == TokenKind::QuoteMark)
+    {
+        return None;
+    }
+    // the speaker fills the commas, after at most a few title words ("Mayor Lena Ortiz")
+    let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
+    let lead = a
+        .mention
+        .map(|m| doc.token_at_or_after(m.start) - (comma + 1));
+    if lead.is_none_or(|n| n > 3) {
+        return None;
+    }
+    let end = clause_end(doc, k + 2, last);
+    let words = |span: Span| {
+        doc.tokens_in(span)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    };
+    let head = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
+    let tail = Span::new(doc.tokens[k + 2].span.start, end);
+    if end <= tail.start || words(tail) < 3 || words(head) + words(tail) < 5 {
+        return None;
+    }
+    Some((indirect(a, head), indirect(a, tail)))
 }
 
 /// "CLAUSE, X said." / "CLAUSE, said X."

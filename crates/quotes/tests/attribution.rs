@@ -161,3 +161,44 @@ fn office_words_before_a_title_are_left_out_of_the_name() {
         .iter()
         .any(|e| e.name.ends_with("Dale Orcutt") && e.etype == byline_doc::EntityType::Per));
 }
+
+#[test]
+fn an_attribution_set_off_by_commas_covers_both_sides() {
+    let doc = quotes_of(
+        "The museum opened on Saturday.\n\nThe new wing, Mayor Lena Ortiz said, would bring thousands of visitors to the riverside.",
+    );
+    let parts: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| doc.slice(q.span))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "The new wing",
+            "would bring thousands of visitors to the riverside"
+        ]
+    );
+    assert_eq!(doc.quotes[0].speaker_mention, doc.quotes[1].speaker_mention);
+    assert_eq!(doc.quotes[0].cue, doc.quotes[1].cue);
+}
+
+#[test]
+fn a_learned_cue_reports_its_object_but_not_a_noun() {
+    // "called for" is a cue in PolNeAR; "states" after a number is a noun
+    let doc = quotes_of(
+        "The debate ran late.\n\nSenator Ada Fenwick called for a full inquiry into the contract. Two states could decide the vote.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("the call is reported");
+    assert_eq!(doc.slice(q.span), "a full inquiry into the contract");
+    assert_eq!(doc.slice(q.cue.unwrap()), "called");
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| !doc.slice(q.span).contains("could decide")));
+}
