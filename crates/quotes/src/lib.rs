@@ -88,7 +88,7 @@ impl Stage for Quotes {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let mut quotes = direct_quotes(doc);
-        transcript::merge(&mut quotes, transcript::turns(doc));
+        transcript::merge(doc, &mut quotes, transcript::turns(doc));
         if self.indirect {
             let extra = indirect::find(doc, &quotes);
             quotes.extend(extra);

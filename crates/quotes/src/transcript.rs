@@ -17,8 +17,8 @@ pub fn turns(doc: &Document) -> Vec<Quote> {
     let mut current: Option<usize> = None;
     for para in &doc.paragraphs {
         let text = doc.slice(*para).trim();
-        if text.trim_start_matches(['"', '“']).starts_with('(') && text.len() < 40 {
-            continue; // "(CROSSTALK.)", "(APPLAUSE)"
+        if is_stage_direction(text.trim_start_matches(['"', '“'])) {
+            continue;
         }
         if let Some((label, colon)) = label_of(doc, *para) {
             let Some(content) = content_of(doc, colon.end, para.end) else {
@@ -68,7 +68,7 @@ pub fn turns(doc: &Document) -> Vec<Quote> {
 }
 
 /// Replaces the quotes that overlap a transcript turn by the turn.
-pub fn merge(quotes: &mut Vec<Quote>, turns: Vec<Quote>) {
+pub fn merge(doc: &Document, quotes: &mut Vec<Quote>, turns: Vec<Quote>) {
     if turns.is_empty() {
         return;
     }
@@ -76,6 +76,7 @@ pub fn merge(quotes: &mut Vec<Quote>, turns: Vec<Quote>) {
         !turns
             .iter()
             .any(|t| q.span.start < t.span.end && t.span.start < q.span.end)
+            && !is_stage_direction(doc.slice(q.span))
     });
     // `continues` indices of the other quotes point into the old list; in a transcript only
     // the turns keep theirs, renumbered below
@@ -98,6 +99,16 @@ pub fn merge(quotes: &mut Vec<Quote>, turns: Vec<Quote>) {
         q.continues = q.continues.map(|c| new_index[c]);
     }
     *quotes = sorted;
+}
+
+/// "(CROSSTALK.)", "(APPLAUSE)": a transcript's stage direction, not speech.
+fn is_stage_direction(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', '"', '”']);
+    let inner = t.strip_prefix('(').unwrap_or(t).trim_end_matches(')');
+    t.len() < 40
+        && (t.starts_with('(') || t.ends_with(')'))
+        && inner.chars().any(char::is_alphabetic)
+        && !inner.chars().any(char::is_lowercase)
 }
 
 /// The entity of any mention inside the label.
@@ -225,5 +236,13 @@ mod tests {
              FENWICK: We are ready.",
         );
         assert!(turns(&doc).is_empty());
+    }
+
+    #[test]
+    fn stage_directions_are_not_speech() {
+        assert!(is_stage_direction("(CROSSTALK.)"));
+        assert!(is_stage_direction("(APPLAUSE)"));
+        assert!(!is_stage_direction("(He laughed.)"));
+        assert!(!is_stage_direction("We will win."));
     }
 }
