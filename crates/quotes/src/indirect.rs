@@ -21,7 +21,7 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 continue;
             }
             let w = token(doc, k);
-            if w == "according" && k + 1 < last && token(doc, k + 1) == "to" {
+            if w.eq_ignore_ascii_case("according") && k + 1 < last && token(doc, k + 1) == "to" {
                 if let Some(q) = according_to(doc, *sent, k, last) {
                     out.push(q);
                 }

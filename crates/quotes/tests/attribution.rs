@@ -202,3 +202,21 @@ fn a_learned_cue_reports_its_object_but_not_a_noun() {
         .iter()
         .all(|q| !doc.slice(q.span).contains("could decide")));
 }
+
+#[test]
+fn according_to_opening_a_sentence() {
+    let doc = quotes_of(
+        "The fire started before dawn.\n\nAccording to police, three families were moved to a school hall overnight.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("the report is attributed");
+    assert_eq!(
+        doc.slice(q.span),
+        "three families were moved to a school hall overnight"
+    );
+    assert_eq!(doc.slice(q.speaker_mention.unwrap()), "police");
+    assert_eq!(doc.slice(q.cue.unwrap()), "According to");
+}
