@@ -122,7 +122,8 @@ impl Stage for Quotes {
 
 /// Maps a rule's raw score to the probability that the attribution is right end to end (a
 /// real attribution, its speaker named correctly): isotonic regression (pool adjacent
-/// violators) of PolNeAR **train** outcomes, 12,940 predicted attributions, on the raw score.
+/// violators) of PolNeAR **train** outcomes (about 12,000 predicted attributions, subset `all`) on
+/// the raw score.
 /// Rows are (lowest raw score, probability); the reliability table on dev is in the crate
 /// README. Refit with the steps there when the rules change.
 const CALIBRATION: &[(f32, f32)] = &[
