@@ -69,6 +69,45 @@ fn is_filler(w: &str) -> bool {
     ) || calendar::weekday(w).is_some()
 }
 
+/// Words that join clauses: a speaker phrase does not reach back across them.
+pub(crate) fn is_clause_link(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "if"
+            | "when"
+            | "because"
+            | "while"
+            | "so"
+    )
+}
+
+/// Auxiliary and modal verbs.
+pub(crate) fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
+}
+
 /// Plural or collective nouns that speak without a name ("officials said", "police said").
 fn is_speaking_noun(w: &str) -> bool {
     matches!(
@@ -422,20 +461,7 @@ pub(crate) fn speaker_before(
         if doc.tokens[p].span.start < lo || doc.tokens[p].kind != TokenKind::Word {
             break;
         }
-        if matches!(
-            token(doc, p),
-            "and"
-                | "but"
-                | "that"
-                | "which"
-                | "who"
-                | "as"
-                | "if"
-                | "when"
-                | "because"
-                | "while"
-                | "so"
-        ) {
+        if is_clause_link(token(doc, p)) {
             break;
         }
         start = p;

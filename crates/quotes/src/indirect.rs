@@ -1,6 +1,8 @@
 //! Indirect speech: reported clauses without quotation marks.
 
-use crate::attribution::{mention_starting_at, speaker_before, Attribution};
+use crate::attribution::{
+    is_auxiliary, is_clause_link, mention_starting_at, speaker_before, Attribution,
+};
 use crate::{entity_of, in_quote, token};
 use byline_doc::{Document, Quote, QuoteKind, Span, TokenKind};
 use byline_lexicon::{calendar, speech};
@@ -137,32 +139,11 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
         .get(k + 1)
         .map(|t| doc.slice(t.span))
         .unwrap_or("");
-    !matches!(
-        next,
-        "could"
-            | "would"
-            | "will"
-            | "can"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "led"
-            | "like"
-            | "off"
-            | "out"
-            | "up"
-            | "down"
-            | "away"
-            | "back"
-    )
+    !is_auxiliary(next)
+        && !matches!(
+            next,
+            "led" | "like" | "off" | "out" | "up" | "down" | "away" | "back"
+        )
 }
 
 fn is_preposition(w: &str) -> bool {
@@ -651,28 +632,7 @@ fn subject_np(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<Attribut
         if speech::cue_lemma(w).is_some() && w.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
-        if matches!(
-            w,
-            "and"
-                | "but"
-                | "that"
-                | "which"
-                | "who"
-                | "as"
-                | "if"
-                | "when"
-                | "because"
-                | "while"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-        ) {
+        if (is_clause_link(w) && w != "so") || is_auxiliary(w) {
             return None;
         }
         a = p;
