@@ -78,6 +78,12 @@ pub(crate) fn is_clause_link(w: &str) -> bool {
             | "that"
             | "which"
             | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "what"
+            | "how"
+            | "why"
             | "as"
             | "if"
             | "when"
@@ -128,6 +134,30 @@ fn is_speaking_noun(w: &str) -> bool {
             | "diplomats"
             | "campaigners"
             | "critics"
+            | "voters"
+            | "supporters"
+            | "opponents"
+            | "observers"
+            | "republicans"
+            | "democrats"
+            | "conservatives"
+            | "liberals"
+            | "activists"
+            | "advocates"
+            | "strategists"
+            | "pollsters"
+            | "historians"
+            | "lawmakers"
+            | "legislators"
+            | "senators"
+            | "leaders"
+            | "members"
+            | "parents"
+            | "teachers"
+            | "workers"
+            | "employees"
+            | "protesters"
+            | "scholars"
             | "officers"
             | "paramedics"
             | "rescuers"
@@ -618,8 +648,11 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
             | "their"
     ) || first.chars().next().is_some_and(char::is_uppercase)
         || is_speaking_noun(first);
+    // "restructuring experts say", "labor-policy experts say": a short phrase ending in a
+    // plural speaking noun needs no determiner
+    let plural_head = b - a <= 3 && last.ends_with('s') && is_speaking_noun(&last.to_lowercase());
     head_ok
-        && start_ok
+        && (start_ok || plural_head)
         && !doc.tokens[a..b]
             .iter()
             .any(|t| t.kind == TokenKind::QuoteMark)
