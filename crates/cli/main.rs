@@ -8,6 +8,7 @@ mod attribution;
 mod bench;
 mod extract;
 mod ner;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -44,6 +45,11 @@ enum Command {
     Eval(ner::EvalWhat),
     /// Tag a CoNLL file: each token line with the predicted NER tag appended.
     Tag(ner::TagArgs),
+    /// Serve a corpus store over HTTP: JSON API, OpenAPI document, web page.
+    Serve(serve::ServeArgs),
+    /// Load-test a running `byline serve` (bounded client; latency percentiles).
+    #[command(hide = true)]
+    BenchHttp(serve::BenchHttpArgs),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +65,8 @@ fn main() -> ExitCode {
         Command::Train(ner::TrainWhat::Attribution(args)) => attribution::run(args),
         Command::Eval(what) => ner::eval(what),
         Command::Tag(args) => ner::tag(args),
+        Command::Serve(args) => serve::serve(args),
+        Command::BenchHttp(args) => serve::bench_http(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,201 @@
+//! An article's text as HTML with its entity mentions and quotes highlighted.
+//!
+//! Offsets are Unicode code points, so the text is handled as a `Vec<char>`. Every boundary
+//! of a paragraph, quote or mention cuts the text into segments; each segment lies wholly
+//! inside or outside each span, so it knows its quote (outer `<mark>`) and its innermost
+//! mention (inner `<a>`). Spans that cross are split rather than mis-nested, a span outside
+//! the text or empty is ignored, and every piece of text is escaped.
+
+use byline_store::ArticleView;
+
+use crate::html::{esc, pct};
+
+/// A highlighted span.
+struct Mark {
+    start: usize,
+    end: usize,
+    /// Index into the quotes or the entities.
+    index: usize,
+}
+
+/// The CSS class suffix for an entity type (only known types; anything else is `other`).
+pub(crate) fn type_class(etype: &str) -> &'static str {
+    match etype {
+        "PER" => "per",
+        "ORG" => "org",
+        "LOC" => "loc",
+        "MISC" => "misc",
+        _ => "other",
+    }
+}
+
+/// The article text as a sequence of `<p>` with highlights.
+pub(crate) fn article_html(view: &ArticleView) -> String {
+    let chars: Vec<char> = view.text.chars().collect();
+    let len = chars.len();
+    let valid = |s: usize, e: usize| s < e && e <= len;
+    let quotes: Vec<Mark> = view
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| valid(q.start, q.end))
+        .map(|(index, q)| Mark {
+            start: q.start,
+            end: q.end,
+            index,
+        })
+        .collect();
+    let mentions: Vec<Mark> = view
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(index, e)| {
+            e.mentions.iter().map(move |m| Mark {
+                start: m.start,
+                end: m.end,
+                index,
+            })
+        })
+        .filter(|m| valid(m.start, m.end))
+        .collect();
+    let mut paragraphs: Vec<(usize, usize)> = view
+        .paragraphs
+        .iter()
+        .map(|p| (p[0], p[1].min(len)))
+        .filter(|&(s, e)| s < e)
+        .collect();
+    if paragraphs.is_empty() && len > 0 {
+        paragraphs.push((0, len));
+    }
+
+    let mut out = String::with_capacity(view.text.len() * 2);
+    let mut tagged = vec![false; view.quotes.len()];
+    let mut id_given = vec![false; view.quotes.len()];
+    for (ps, pe) in paragraphs {
+        let mut cuts: Vec<usize> = vec![ps, pe];
+        for m in quotes.iter().chain(&mentions) {
+            for c in [m.start, m.end] {
+                if c > ps && c < pe {
+                    cuts.push(c);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        out.push_str("<p>");
+        let mut open_quote: Option<usize> = None;
+        let mut open_mention: Option<usize> = None;
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let quote = quotes
+                .iter()
+                .find(|q| q.start <= a && b <= q.end)
+                .map(|q| q.index);
+            let mention = mentions
+                .iter()
+                .filter(|m| m.start <= a && b <= m.end)
+                .min_by_key(|m| m.end - m.start)
+                .map(|m| m.index);
+            if quote != open_quote {
+                close_mention(&mut out, &mut open_mention);
+                close_quote(view, &mut out, &mut open_quote, a, &mut tagged);
+                if let Some(qi) = quote {
+                    open_quote_mark(view, &mut out, qi, &mut id_given);
+                    open_quote = Some(qi);
+                }
+            }
+            if mention != open_mention {
+                close_mention(&mut out, &mut open_mention);
+                if let Some(ei) = mention {
+                    let e = &view.entities[ei];
+                    out.push_str(&format!(
+                        "<a class=\"ent ent-{}\" href=\"/entities/{}\" title=\"{} ({})\">",
+                        type_class(&e.etype),
+                        e.entity_id,
+                        esc(&e.name),
+                        esc(&e.etype)
+                    ));
+                    open_mention = Some(ei);
+                }
+            }
+            out.push_str(&esc(&chars[a..b].iter().collect::<String>()));
+        }
+        close_mention(&mut out, &mut open_mention);
+        close_quote(view, &mut out, &mut open_quote, pe, &mut tagged);
+        out.push_str("</p>\n");
+    }
+    out
+}
+
+fn close_mention(out: &mut String, open: &mut Option<usize>) {
+    if open.take().is_some() {
+        out.push_str("</a>");
+    }
+}
+
+fn open_quote_mark(view: &ArticleView, out: &mut String, qi: usize, id_given: &mut [bool]) {
+    let q = &view.quotes[qi];
+    let id = if id_given[qi] {
+        String::new()
+    } else {
+        id_given[qi] = true;
+        format!(" id=\"q{}\"", q.quote_id)
+    };
+    let speaker = q.speaker_name.as_deref().unwrap_or("unattributed");
+    out.push_str(&format!(
+        "<mark class=\"quote quote-{}\"{id} data-quote-id=\"{}\" title=\"{} quote, {}, confidence {:.2}\">",
+        type_safe_kind(&q.kind),
+        q.quote_id,
+        esc(&q.kind),
+        esc(speaker),
+        q.confidence
+    ));
+}
+
+/// Closes the open quote at `pos`; at the quote's end, adds its speaker tag.
+fn close_quote(
+    view: &ArticleView,
+    out: &mut String,
+    open: &mut Option<usize>,
+    pos: usize,
+    tagged: &mut [bool],
+) {
+    let Some(qi) = open.take() else { return };
+    out.push_str("</mark>");
+    let q = &view.quotes[qi];
+    if pos >= q.end && !tagged[qi] {
+        tagged[qi] = true;
+        out.push_str(&speaker_tag(q.speaker_id, q.speaker_name.as_deref()));
+    }
+}
+
+/// `— Name` after a quote, the name linking to the speaker's entity page.
+pub(crate) fn speaker_tag(id: Option<i64>, name: Option<&str>) -> String {
+    match (id, name) {
+        (Some(id), name) => format!(
+            "<span class=\"speaker-tag\">\u{2014}\u{a0}<a class=\"speaker\" href=\"/entities/{id}\">{}</a></span>",
+            esc(name.unwrap_or("(speaker)"))
+        ),
+        (None, Some(name)) => format!(
+            "<span class=\"speaker-tag\">\u{2014}\u{a0}<span class=\"speaker\">{}</span></span>",
+            esc(name)
+        ),
+        (None, None) => {
+            "<span class=\"speaker-tag unattributed\">\u{2014}\u{a0}unattributed</span>".into()
+        }
+    }
+}
+
+fn type_safe_kind(kind: &str) -> &'static str {
+    match kind {
+        "direct" => "direct",
+        "partial" => "partial",
+        "indirect" => "indirect",
+        _ => "other",
+    }
+}
+
+/// An anchor to an article.
+pub(crate) fn article_href(id: &str) -> String {
+    format!("/articles/{}", pct(id))
+}
