@@ -199,3 +199,108 @@ fn type_safe_kind(kind: &str) -> &'static str {
 pub(crate) fn article_href(id: &str) -> String {
     format!("/articles/{}", pct(id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_record::MentionRecord;
+    use byline_store::{ArticleEntity, ArticleQuote};
+
+    fn mention(text: &str, start: usize, end: usize) -> MentionRecord {
+        MentionRecord {
+            start,
+            end,
+            text: text.chars().skip(start).take(end - start).collect(),
+            kind: "name".into(),
+        }
+    }
+
+    fn quote(id: i64, start: usize, end: usize, speaker: Option<(i64, &str)>) -> ArticleQuote {
+        ArticleQuote {
+            quote_id: id,
+            start,
+            end,
+            text: String::new(),
+            kind: "direct".into(),
+            speaker_id: speaker.map(|s| s.0),
+            speaker_local_id: None,
+            speaker_name: speaker.map(|s| s.1.to_string()),
+            speaker_mention: None,
+            cue: None,
+            confidence: 0.9,
+            continues: None,
+        }
+    }
+
+    #[test]
+    fn code_points_nesting_paragraphs_and_escaping() {
+        // Code points: "Zoë" is 3, the curly quotes are one each; an emoji is one code point
+        // (two UTF-16 units, four bytes).
+        let text = "Zoë said “<b>Hi</b> Zoë 🎉” now.\n\n“And more,” she said.";
+        let chars: Vec<char> = text.chars().collect();
+        let find = |s: &str, from: usize| -> usize {
+            let needle: Vec<char> = s.chars().collect();
+            (from..chars.len())
+                .find(|&i| chars[i..].starts_with(&needle))
+                .unwrap()
+        };
+        let q1 = (find("<b>", 0), find("”", 0));
+        let zoe2 = find("Zoë", 3);
+        let p2 = find("“And", 0);
+        let view = ArticleView {
+            id: "t".into(),
+            url: None,
+            title: None,
+            date: None,
+            publisher: None,
+            authors: vec![],
+            text: text.into(),
+            paragraphs: vec![[0, p2 - 2], [p2, chars.len()]],
+            entities: vec![ArticleEntity {
+                local_id: "E1".into(),
+                entity_id: 7,
+                name: "Zoë <Kay>".into(),
+                etype: "PER".into(),
+                link_confidence: 1.0,
+                mentions: vec![
+                    mention(text, 0, 3),
+                    mention(text, zoe2, zoe2 + 3),
+                    // Crosses the quote's end: split, not mis-nested.
+                    mention(text, q1.1 - 1, q1.1 + 1),
+                    // Outside the text: ignored.
+                    mention(text, 5, 5),
+                ],
+            }],
+            quotes: vec![
+                quote(11, q1.0, q1.1, Some((7, "Zoë <Kay>"))),
+                // Spans both paragraphs: one speaker tag, at its end.
+                quote(12, find("now", 0), chars.len(), None),
+                quote(13, 10, 10_000, None),
+            ],
+            times: vec![],
+            quantities: vec![],
+            events: vec![],
+        };
+        let html = article_html(&view);
+        assert_eq!(html.matches("<p>").count(), 2, "{html}");
+        assert!(html.starts_with("<p><a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">Zoë</a> said “<mark class=\"quote quote-direct\" id=\"q11\""), "{html}");
+        assert!(html.contains("&lt;b&gt;Hi&lt;/b&gt; <a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">Zoë</a>"), "{html}");
+        assert!(html.contains("</mark><span class=\"speaker-tag\">\u{2014}\u{a0}<a class=\"speaker\" href=\"/entities/7\">Zoë &lt;Kay&gt;</a></span>"), "{html}");
+        assert!(html.contains("<a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">🎉</a></mark><span class=\"speaker-tag\">"), "{html}");
+        assert!(html.contains("</span><a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">”</a> <mark"), "{html}");
+        assert_eq!(html.matches("data-quote-id=\"12\"").count(), 2, "{html}");
+        assert_eq!(
+            html.matches("speaker-tag unattributed").count(),
+            1,
+            "{html}"
+        );
+        assert_eq!(html.matches("id=\"q12\"").count(), 1);
+        assert!(!html.contains("q13"));
+        // Balanced tags.
+        assert_eq!(
+            html.matches("<mark").count(),
+            html.matches("</mark>").count()
+        );
+        assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
+    }
+}
