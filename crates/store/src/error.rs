@@ -94,7 +94,6 @@ impl StoreError {
         matches!(self, StoreError::NotFound { .. })
     }
 
-    #[allow(dead_code)]
     pub(crate) fn param(field: &'static str, message: impl Into<String>) -> StoreError {
         StoreError::InvalidParam {
             field,

@@ -54,7 +54,6 @@ pub use normalize::normalize_name;
 use rusqlite::Connection;
 
 /// An open corpus store.
-#[allow(dead_code)] // the skeleton: used once the bodies land
 pub struct Store {
     conn: Connection,
     path: PathBuf,
