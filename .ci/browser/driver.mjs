@@ -50,7 +50,8 @@ try {
   // 3. The highlighted quote is exactly the quote's text (code-point offsets from the API).
   const api = await (await page.request.get(`${base}/api/articles/${encodeURIComponent(id)}`)).json();
   const cps = Array.from(api.text);
-  const q = api.quotes.find((x) => x.speaker_name && x.speaker_name.includes(speaker.split(' ').pop()) && x.speaker_id != null);
+  const bySpeaker = api.quotes.filter((x) => x.speaker_name && x.speaker_name.includes(speaker.split(' ').pop()) && x.speaker_id != null);
+  const q = bySpeaker.find((x) => x.kind === 'direct') || bySpeaker[0];
   check(q !== undefined, 'the API lists a quote of the speaker in this article');
   check(cps.slice(q.start, q.end).join('') === q.text, 'code-point offsets slice the quote text');
   const parts = await page.locator(`#text mark.quote[data-quote-id="${q.quote_id}"]`).allTextContents();

@@ -2,8 +2,8 @@
 //!
 //! Offsets are Unicode code points, so the text is handled as a `Vec<char>`. Every boundary
 //! of a paragraph, quote or mention cuts the text into segments; each segment lies wholly
-//! inside or outside each span, so it knows its quote (outer `<mark>`) and its innermost
-//! mention (inner `<a>`). Spans that cross are split rather than mis-nested, a span outside
+//! inside or outside each span, so it knows its quotes (nested `<mark>`s, outermost first) and
+//! its innermost mention (inner `<a>`). Spans that cross are split rather than mis-nested, a span outside
 //! the text or empty is ignored, and every piece of text is escaped.
 
 use byline_store::ArticleView;
@@ -83,25 +83,33 @@ pub(crate) fn article_html(view: &ArticleView) -> String {
         cuts.sort_unstable();
         cuts.dedup();
         out.push_str("<p>");
-        let mut open_quote: Option<usize> = None;
+        // Quotes open at this point, outermost first.
+        let mut stack: Vec<usize> = Vec::new();
         let mut open_mention: Option<usize> = None;
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let quote = quotes
+            // The quotes covering this segment, outermost first: nested quotes (a partial
+            // quote inside an indirect one) become nested marks.
+            let mut chain: Vec<&Mark> = quotes
                 .iter()
-                .find(|q| q.start <= a && b <= q.end)
-                .map(|q| q.index);
+                .filter(|q| q.start <= a && b <= q.end)
+                .collect();
+            chain.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end), q.index));
+            let chain: Vec<usize> = chain.into_iter().map(|q| q.index).collect();
             let mention = mentions
                 .iter()
                 .filter(|m| m.start <= a && b <= m.end)
                 .min_by_key(|m| m.end - m.start)
                 .map(|m| m.index);
-            if quote != open_quote {
+            if chain != stack {
                 close_mention(&mut out, &mut open_mention);
-                close_quote(view, &mut out, &mut open_quote, a, &mut tagged);
-                if let Some(qi) = quote {
+                let keep = stack.iter().zip(&chain).take_while(|(x, y)| x == y).count();
+                while stack.len() > keep {
+                    close_quote(view, &mut out, stack.pop(), a, &mut tagged);
+                }
+                for &qi in &chain[keep..] {
                     open_quote_mark(view, &mut out, qi, &mut id_given);
-                    open_quote = Some(qi);
+                    stack.push(qi);
                 }
             }
             if mention != open_mention {
@@ -121,7 +129,9 @@ pub(crate) fn article_html(view: &ArticleView) -> String {
             out.push_str(&esc(&chars[a..b].iter().collect::<String>()));
         }
         close_mention(&mut out, &mut open_mention);
-        close_quote(view, &mut out, &mut open_quote, pe, &mut tagged);
+        while let Some(qi) = stack.pop() {
+            close_quote(view, &mut out, Some(qi), pe, &mut tagged);
+        }
         out.push_str("</p>\n");
     }
     out
@@ -152,15 +162,15 @@ fn open_quote_mark(view: &ArticleView, out: &mut String, qi: usize, id_given: &m
     ));
 }
 
-/// Closes the open quote at `pos`; at the quote's end, adds its speaker tag.
+/// Closes the quote `open` at `pos`; at the quote's end, adds its speaker tag.
 fn close_quote(
     view: &ArticleView,
     out: &mut String,
-    open: &mut Option<usize>,
+    open: Option<usize>,
     pos: usize,
     tagged: &mut [bool],
 ) {
-    let Some(qi) = open.take() else { return };
+    let Some(qi) = open else { return };
     out.push_str("</mark>");
     let q = &view.quotes[qi];
     if pos >= q.end && !tagged[qi] {
@@ -276,6 +286,8 @@ mod tests {
                 // Spans both paragraphs: one speaker tag, at its end.
                 quote(12, find("now", 0), chars.len(), None),
                 quote(13, 10, 10_000, None),
+                // Nested inside quote 11: a nested mark with its own tag.
+                quote(14, find("Hi", 0), find("Hi", 0) + 2, None),
             ],
             times: vec![],
             quantities: vec![],
@@ -284,18 +296,23 @@ mod tests {
         let html = article_html(&view);
         assert_eq!(html.matches("<p>").count(), 2, "{html}");
         assert!(html.starts_with("<p><a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">Zoë</a> said “<mark class=\"quote quote-direct\" id=\"q11\""), "{html}");
-        assert!(html.contains("&lt;b&gt;Hi&lt;/b&gt; <a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">Zoë</a>"), "{html}");
+        assert!(html.contains("&lt;/b&gt; <a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">Zoë</a>"), "{html}");
         assert!(html.contains("</mark><span class=\"speaker-tag\">\u{2014}\u{a0}<a class=\"speaker\" href=\"/entities/7\">Zoë &lt;Kay&gt;</a></span>"), "{html}");
         assert!(html.contains("<a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">🎉</a></mark><span class=\"speaker-tag\">"), "{html}");
         assert!(html.contains("</span><a class=\"ent ent-per\" href=\"/entities/7\" title=\"Zoë &lt;Kay&gt; (PER)\">”</a> <mark"), "{html}");
         assert_eq!(html.matches("data-quote-id=\"12\"").count(), 2, "{html}");
         assert_eq!(
             html.matches("speaker-tag unattributed").count(),
-            1,
+            2,
             "{html}"
         );
         assert_eq!(html.matches("id=\"q12\"").count(), 1);
         assert!(!html.contains("q13"));
+        assert!(
+            html.contains("&lt;b&gt;<mark class=\"quote quote-direct\" id=\"q14\""),
+            "{html}"
+        );
+        assert!(html.contains(">Hi</mark><span class=\"speaker-tag unattributed\">\u{2014}\u{a0}unattributed</span>&lt;/b&gt;"), "{html}");
         // Balanced tags.
         assert_eq!(
             html.matches("<mark").count(),

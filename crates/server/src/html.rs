@@ -95,7 +95,7 @@ fn page_with_status(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{} \u{2013} byline</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
+<title>{} \u{2013} byline</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\
 <body><header><a class=\"brand\" href=\"/\">byline</a><nav><a href=\"/\">Search</a>\
 <a href=\"/quotes\">Quote bank</a><a href=\"/openapi.json\">API</a></nav></header>\
 <main>{body}</main></body></html>\n",

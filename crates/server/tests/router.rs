@@ -242,7 +242,6 @@ async fn client_mistakes_are_400_with_the_field() {
         bad("/api/articles/harbour-bridge.txt?x=1").await["field"],
         "x"
     );
-    bad("/api/search?q=%ZZ").await;
     // SQL-looking input is only ever a bound parameter.
     let r = get_json("/api/search?q=%27%3B%20DROP%20TABLE%20articles%3B%20--").await;
     assert!(r["total"].is_u64());
