@@ -787,7 +787,7 @@ pub(crate) fn chart_svg(series: &[TimeCount], bucket: Bucket) -> String {
     let max = points.iter().map(|p| p.1).max().unwrap_or(1).max(1) as f64;
     let n = points.len() as f64;
     let slot = (w - left - 8.0) / n;
-    let bar = (slot * 0.8).max(1.0);
+    let bar = (slot * 0.8).clamp(1.0, 48.0);
     let mut svg = format!(
         "<svg id=\"mentions-chart\" class=\"chart\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"Mentions over time\">\
 <line x1=\"{left}\" y1=\"{y0}\" x2=\"{x1}\" y2=\"{y0}\" class=\"axis\"/>\
@@ -802,7 +802,7 @@ pub(crate) fn chart_svg(series: &[TimeCount], bucket: Bucket) -> String {
     let label_every = ((n / 8.0).ceil() as usize).max(1);
     for (i, (period, count)) in points.iter().enumerate() {
         let bh = (*count as f64 / max) * (h - bottom - top);
-        let x = left + 4.0 + i as f64 * slot;
+        let x = left + 4.0 + i as f64 * slot + (slot - bar) / 2.0;
         svg.push_str(&format!(
             "<rect class=\"bar\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\"><title>{}: {count}</title></rect>",
             h - bottom - bh,
