@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$BIN" ingest examples/harbour-bridge.txt tests/fixtures/articles --db "$tmp/corpus.db" -q
+"$BIN" ingest examples/harbour-bridge.txt tests/fixtures/articles/*.txt --db "$tmp/corpus.db" -q
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$BIN" serve --db "$tmp/corpus.db" --addr "127.0.0.1:$port" 2>"$tmp/serve.log" &
 pid=$!
