@@ -36,6 +36,9 @@ pub struct BenchHttpArgs {
     /// Connections at once.
     #[arg(long, default_value_t = 50)]
     concurrency: usize,
+    /// Leave out request targets containing this string (repeatable), e.g. `/api/graph`.
+    #[arg(long)]
+    skip: Vec<String>,
 }
 
 pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -60,6 +63,7 @@ pub fn bench_http(args: BenchHttpArgs) -> anyhow::Result<ExitCode> {
         addr: args.addr,
         requests: args.requests,
         concurrency: args.concurrency,
+        skip: args.skip,
     };
     let report = byline_server::loadtest::run_blocking(&config)?;
     println!("{report}");

@@ -39,6 +39,8 @@ pub struct LoadConfig {
     pub requests: usize,
     /// Connections (and so requests in flight) at once.
     pub concurrency: usize,
+    /// Leave out request targets containing any of these strings (e.g. `/api/graph`).
+    pub skip: Vec<String>,
 }
 
 /// What a run measured.
@@ -244,7 +246,12 @@ pub async fn discover(addr: &str) -> Result<Vec<String>, LoadError> {
 
 /// Runs the load test against a running server.
 pub async fn run(config: &LoadConfig) -> Result<LoadReport, LoadError> {
-    let mix = Arc::new(discover(&config.addr).await?);
+    let mut mix = discover(&config.addr).await?;
+    mix.retain(|t| !config.skip.iter().any(|s| t.contains(s.as_str())));
+    if mix.is_empty() {
+        return Err(LoadError::Protocol("--skip left no request to send".into()));
+    }
+    let mix = Arc::new(mix);
     let next = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
     let mut tasks = Vec::new();

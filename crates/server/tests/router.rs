@@ -452,6 +452,7 @@ async fn load_test_has_no_errors() {
         addr,
         requests: 400,
         concurrency: 16,
+        skip: vec![],
     })
     .await
     .unwrap();
