@@ -460,3 +460,27 @@ async fn load_test_has_no_errors() {
     assert_eq!(report.requests, 400);
     assert!(report.mix.len() > 20);
 }
+
+#[tokio::test]
+async fn slow_requests_time_out_with_503() {
+    let pool = ReaderPool::open(&fixture().db, 1).unwrap();
+    let limits = Limits {
+        timeout: std::time::Duration::from_nanos(1),
+        ..Limits::default()
+    };
+    let app = router(AppState::new(pool, limits));
+    let resp = app
+        .oneshot(
+            Request::get("/api/search?q=bridge")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body = axum::body::to_bytes(resp.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(v["error"], "timeout");
+}
