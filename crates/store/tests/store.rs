@@ -291,6 +291,7 @@ fn ingest_counts_and_reopen() {
     // reopened for reading: same data, and ingest is refused
     let mut ro = Store::open_read_only(dir.path().join("corpus.db")).unwrap();
     assert_eq!(ro.stats().unwrap(), s);
+    assert_eq!(ro.integrity_check().unwrap(), "ok");
     assert!(ro.ingest(&[a1()]).is_err());
     // a file that is not a byline store
     let other = dir.path().join("other.db");
@@ -395,6 +396,7 @@ fn replacing_by_id_url_or_text_never_duplicates() {
     assert_eq!((r.inserted, r.replaced), (0, 1));
     let s = store.stats().unwrap();
     assert_eq!(s, before);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
     assert_eq!(search(&store, "deadlines").hits[0].id, "copy-of-a3");
     assert_eq!(counts(&store), fenwick_before);
     let q = store
