@@ -312,12 +312,12 @@ fn write_parquet(store: &Store, t: &Table, path: &Path) -> Result<u64> {
     let mut msg = format!("message {} {{\n", t.name);
     for (name, ty, nullable) in t.cols {
         let rep = if *nullable { "OPTIONAL" } else { "REQUIRED" };
-        let ty = match ty {
-            Int => "INT64",
-            Real => "DOUBLE",
-            Text => "BYTE_ARRAY (STRING)",
+        let (ty, logical) = match ty {
+            Int => ("INT64", ""),
+            Real => ("DOUBLE", ""),
+            Text => ("BYTE_ARRAY", " (STRING)"),
         };
-        msg.push_str(&format!("  {rep} {ty} {name};\n"));
+        msg.push_str(&format!("  {rep} {ty} {name}{logical};\n"));
     }
     msg.push('}');
     let schema = Arc::new(parse_message_type(&msg).map_err(pq)?);

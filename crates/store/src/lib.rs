@@ -99,6 +99,48 @@ impl Store {
         ingest::delete_article(self, id)
     }
 
+    /// Runs SQLite's `PRAGMA integrity_check`, `PRAGMA foreign_key_check` and the full-text
+    /// indexes' own check against their tables (not on a store opened read-only): `"ok"` for
+    /// a sound store, else the problems found, one per line.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut problems: Vec<String> = Vec::new();
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        for r in st.query_map([], |r| r.get::<_, String>(0))? {
+            let r = r?;
+            if r != "ok" {
+                problems.push(r);
+            }
+        }
+        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for r in st.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {:?} -> {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?
+            ))
+        })? {
+            problems.push(r?);
+        }
+        // the full-text indexes against their content tables (SQLite runs this check as a
+        // write, so a read-only store skips it)
+        let read_only = self.conn.is_readonly(rusqlite::MAIN_DB)?;
+        for fts in ["articles_fts", "quotes_fts"]
+            .into_iter()
+            .filter(|_| !read_only)
+        {
+            let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
+            if let Err(e) = self.conn.execute(&sql, []) {
+                problems.push(format!("{fts}: {e}"));
+            }
+        }
+        Ok(if problems.is_empty() {
+            "ok".into()
+        } else {
+            problems.join("\n")
+        })
+    }
+
     /// Counts over the whole store.
     pub fn stats(&self) -> Result<StoreStats> {
         query::stats(self)
