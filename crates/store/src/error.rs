@@ -75,6 +75,9 @@ pub enum StoreError {
     /// A stored record could not be decoded (a damaged or hand-edited store).
     #[error("stored JSON is damaged: {0}")]
     Json(#[from] serde_json::Error),
+    /// Stored data could not be decompressed (a damaged or hand-edited store).
+    #[error("store is damaged: {0}")]
+    Damaged(String),
 }
 
 impl StoreError {

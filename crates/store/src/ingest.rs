@@ -188,7 +188,7 @@ fn insert_record(conn: &Connection, rec: &Record, now: &str) -> Result<bool> {
         text: String::new(),
         ..rec.clone()
     };
-    let json = serde_json::to_string(&stored)?;
+    let json = crate::deflate(&serde_json::to_vec(&stored)?);
     let date = rec.meta.date.as_deref();
     let publisher_norm = rec.meta.publisher.as_deref().map(|p| p.to_lowercase());
     conn.prepare_cached(

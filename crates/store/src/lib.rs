@@ -195,6 +195,25 @@ impl Store {
     }
 }
 
+/// Deflate-compresses a stored record (fast level: JSON shrinks about fivefold).
+pub(crate) fn deflate(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    // writing into a Vec cannot fail
+    let _ = z.write_all(bytes);
+    z.finish().unwrap_or_default()
+}
+
+/// Inflates a stored record.
+pub(crate) fn inflate(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::with_capacity(bytes.len() * 5);
+    flate2::read::DeflateDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .map_err(|e| StoreError::Damaged(format!("stored record: {e}")))?;
+    Ok(out)
+}
+
 impl Graph {
     /// The graph as a GraphML document (node attributes `name`, `type`, `articles`; edge
     /// attribute `weight`).

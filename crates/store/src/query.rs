@@ -868,7 +868,7 @@ pub(crate) fn graph(s: &Store, p: &GraphParams) -> Result<Graph> {
     Ok(Graph { nodes, edges })
 }
 
-fn article_row(s: &Store, id: &str) -> Result<(i64, String, String)> {
+fn article_row(s: &Store, id: &str) -> Result<(i64, String, Vec<u8>)> {
     s.conn
         .prepare_cached("SELECT rowid, text, record FROM articles WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -881,14 +881,14 @@ fn article_row(s: &Store, id: &str) -> Result<(i64, String, String)> {
 
 pub(crate) fn record(s: &Store, id: &str) -> Result<byline_record::Record> {
     let (_, text, json) = article_row(s, id)?;
-    let mut rec: byline_record::Record = serde_json::from_str(&json)?;
+    let mut rec: byline_record::Record = serde_json::from_slice(&crate::inflate(&json)?)?;
     rec.text = text;
     Ok(rec)
 }
 
 pub(crate) fn article(s: &Store, id: &str) -> Result<ArticleView> {
     let (rowid, text, json) = article_row(s, id)?;
-    let mut rec: byline_record::Record = serde_json::from_str(&json)?;
+    let mut rec: byline_record::Record = serde_json::from_slice(&crate::inflate(&json)?)?;
     rec.text = text;
     let links: HashMap<String, (i64, f64)> = s
         .conn

@@ -30,7 +30,7 @@ CREATE TABLE articles (
     source_path TEXT,
     source_format TEXT NOT NULL,
     text        TEXT NOT NULL,
-    record      TEXT NOT NULL,          -- the record as JSON, with "text" emptied (it is above)
+    record      BLOB NOT NULL,          -- the record as deflated JSON, "text" emptied (it is above)
     ingested_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
@@ -208,7 +208,13 @@ pub(crate) fn open(path: &Path, read_only: bool) -> Result<Store> {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "cache_size", -64_000)?; // 64 MB page cache
+    // Page cache: ingest touches ~100 random index pages per article (entity counts, alias
+    // keys, quote speakers and dates), about 190 MB of index at 100k articles; a writer whose
+    // cache holds them keeps its speed as the store grows. Readers need less. Reads beyond
+    // the cache go through a memory map rather than read calls.
+    let cache_kib: i64 = if read_only { 64 * 1024 } else { 512 * 1024 };
+    conn.pragma_update(None, "cache_size", -cache_kib)?;
+    conn.pragma_update(None, "mmap_size", 8_i64 << 30)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.set_prepared_statement_cache_capacity(64);
     if version == 0 {
