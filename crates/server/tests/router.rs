@@ -461,15 +461,27 @@ async fn load_test_has_no_errors() {
     assert!(report.mix.len() > 20);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_requests_time_out_with_503() {
+    // One connection, held for 800 ms by another query: the request waits past its 50 ms.
     let pool = ReaderPool::open(&fixture().db, 1).unwrap();
     let limits = Limits {
-        timeout: std::time::Duration::from_nanos(1),
+        timeout: std::time::Duration::from_millis(50),
         ..Limits::default()
     };
-    let app = router(AppState::new(pool, limits));
-    let resp = app
+    let state = AppState::new(pool, limits);
+    let hog = std::sync::Arc::clone(&state.pool);
+    let (held_tx, held_rx) = tokio::sync::oneshot::channel();
+    let holder = tokio::spawn(async move {
+        hog.run(move |_| {
+            let _ = held_tx.send(());
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            Ok(())
+        })
+        .await
+    });
+    held_rx.await.unwrap();
+    let resp = router(state)
         .oneshot(
             Request::get("/api/search?q=bridge")
                 .body(Body::empty())
@@ -483,4 +495,5 @@ async fn slow_requests_time_out_with_503() {
         .unwrap();
     let v: Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(v["error"], "timeout");
+    holder.await.unwrap().unwrap();
 }
