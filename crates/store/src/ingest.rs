@@ -1,7 +1,8 @@
 //! Ingest: records into the tables, corpus entity linking, replacement of earlier versions.
 //!
-//! One batch is one transaction; each record runs in its own savepoint, so a record that fails
-//! a constraint is rolled back alone and reported, and the batch goes on.
+//! One batch is one transaction. Records are validated first (a bad one is reported and left
+//! out); should a valid record still break a constraint, the batch is rolled back and written
+//! again with a savepoint per record, so that only that record is refused.
 
 use std::collections::{HashMap, HashSet};
 
@@ -50,32 +51,66 @@ impl Link {
 pub(crate) fn ingest(store: &mut Store, records: &[Record]) -> Result<IngestReport> {
     let now = now();
     let mut report = IngestReport::default();
-    let mut tx = store.conn.transaction()?;
+    let mut valid = Vec::with_capacity(records.len());
     for rec in records {
-        if let Err(message) = validate(rec) {
-            report.rejected.push(
+        match validate(rec) {
+            Ok(()) => valid.push(rec),
+            Err(message) => report.rejected.push(
                 StoreError::InvalidRecord {
                     id: rec.id.clone(),
                     message,
                 }
                 .to_string(),
-            );
-            continue;
+            ),
         }
-        let sp = tx.savepoint()?;
-        match insert_record(&sp, rec, &now) {
-            Ok(replaced) => {
+    }
+    // Fast path: the whole batch in one transaction without savepoints (a savepoint makes
+    // FTS5 flush its pending terms to a new segment, a quarter of ingest time). Should a
+    // record break a constraint, the batch is rolled back and written again with one
+    // savepoint per record, so that only that record is refused.
+    let done = match write_batch(store, &valid, &now, false)? {
+        Some(done) => done,
+        None => write_batch(store, &valid, &now, true)?.unwrap_or_default(),
+    };
+    report.inserted = done.inserted;
+    report.replaced = done.replaced;
+    report.rejected.extend(done.rejected);
+    Ok(report)
+}
+
+/// Writes valid records in one transaction. Without savepoints, a constraint failure rolls
+/// the whole batch back and returns `None`.
+fn write_batch(
+    store: &mut Store,
+    records: &[&Record],
+    now: &str,
+    savepoints: bool,
+) -> Result<Option<IngestReport>> {
+    let mut report = IngestReport::default();
+    let mut fts = Vec::new();
+    let mut tx = store.conn.transaction()?;
+    for rec in records {
+        let result = if savepoints {
+            let sp = tx.savepoint()?;
+            let mut mine = Vec::new();
+            let r = insert_record(&sp, rec, now, &mut mine);
+            if r.is_ok() {
                 sp.commit()?;
-                if replaced {
-                    report.replaced += 1;
-                } else {
-                    report.inserted += 1;
-                }
-            }
+                fts.append(&mut mine);
+            } // else dropped: rolls back this record only
+            r
+        } else {
+            insert_record(&tx, rec, now, &mut fts)
+        };
+        match result {
+            Ok(true) => report.replaced += 1,
+            Ok(false) => report.inserted += 1,
             Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, msg)))
                 if e.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                drop(sp); // rolls back this record only
+                if !savepoints {
+                    return Ok(None); // tx dropped: rolled back
+                }
                 report.rejected.push(
                     StoreError::InvalidRecord {
                         id: rec.id.clone(),
@@ -87,8 +122,75 @@ pub(crate) fn ingest(store: &mut Store, records: &[Record]) -> Result<IngestRepo
             Err(e) => return Err(e),
         }
     }
+    apply_fts(&tx, fts)?;
     tx.commit()?;
-    Ok(report)
+    Ok(Some(report))
+}
+
+/// A change to a full-text index, queued while a batch is written and applied at its end.
+///
+/// FTS5 flushes its pending terms to a new index segment whenever a statement opens a
+/// statement savepoint in the transaction (every insert checked by a foreign key does), so
+/// interleaving FTS writes with the other tables' writes made one tiny segment per statement
+/// and left FTS merging as the largest cost of ingest. Applied together, in order, they
+/// make one segment per batch.
+pub(crate) enum FtsOp {
+    Article {
+        delete: bool,
+        rowid: i64,
+        title: String,
+        text: String,
+    },
+    Quote {
+        delete: bool,
+        rowid: i64,
+        text: String,
+    },
+}
+
+fn apply_fts(conn: &Connection, ops: Vec<FtsOp>) -> Result<()> {
+    for op in ops {
+        match op {
+            FtsOp::Article {
+                delete: false,
+                rowid,
+                title,
+                text,
+            } => conn
+                .prepare_cached(
+                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![rowid, title, text])?,
+            FtsOp::Article {
+                delete: true,
+                rowid,
+                title,
+                text,
+            } => conn
+                .prepare_cached(
+                    "INSERT INTO articles_fts (articles_fts, rowid, title, text)
+                     VALUES ('delete', ?1, ?2, ?3)",
+                )?
+                .execute(params![rowid, title, text])?,
+            FtsOp::Quote {
+                delete: false,
+                rowid,
+                text,
+            } => conn
+                .prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
+                .execute(params![rowid, text])?,
+            FtsOp::Quote {
+                delete: true,
+                rowid,
+                text,
+            } => conn
+                .prepare_cached(
+                    "INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?1, ?2)",
+                )?
+                .execute(params![rowid, text])?,
+        };
+    }
+    Ok(())
 }
 
 pub(crate) fn delete_article(store: &mut Store, id: &str) -> Result<bool> {
@@ -99,7 +201,9 @@ pub(crate) fn delete_article(store: &mut Store, id: &str) -> Result<bool> {
         })
         .optional()?;
     if let Some(rowid) = rowid {
-        delete_rowid(&tx, rowid)?;
+        let mut fts = Vec::new();
+        delete_rowid(&tx, rowid, &mut fts)?;
+        apply_fts(&tx, fts)?;
     }
     tx.commit()?;
     Ok(rowid.is_some())
@@ -165,7 +269,7 @@ pub(crate) fn validate(rec: &Record) -> std::result::Result<(), String> {
 
 /// Writes one record, replacing any article with the same id, URL or text. Returns whether
 /// something was replaced.
-fn insert_record(conn: &Connection, rec: &Record, now: &str) -> Result<bool> {
+fn insert_record(conn: &Connection, rec: &Record, now: &str, fts: &mut Vec<FtsOp>) -> Result<bool> {
     let hash = text_hash(&rec.text);
     let url = rec.source.url.as_deref().filter(|u| !u.is_empty());
     let mut old = Vec::new();
@@ -181,7 +285,7 @@ fn insert_record(conn: &Connection, rec: &Record, now: &str) -> Result<bool> {
         }
     }
     for &rowid in &old {
-        delete_rowid(conn, rowid)?;
+        delete_rowid(conn, rowid, fts)?;
     }
 
     let stored = Record {
@@ -213,12 +317,12 @@ fn insert_record(conn: &Connection, rec: &Record, now: &str) -> Result<bool> {
         now,
     ])?;
     let article = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![
-            article,
-            rec.meta.title.as_deref().unwrap_or(""),
-            rec.text
-        ])?;
+    fts.push(FtsOp::Article {
+        delete: false,
+        rowid: article,
+        title: rec.meta.title.clone().unwrap_or_default(),
+        text: rec.text.clone(),
+    });
 
     // entities: link each to a corpus entity
     let mut local: HashMap<&str, i64> = HashMap::new();
@@ -328,8 +432,11 @@ fn insert_record(conn: &Connection, rec: &Record, now: &str) -> Result<bool> {
             date,
         ])?;
         let qid = conn.last_insert_rowid();
-        conn.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?1, ?2)")?
-            .execute(params![qid, q.text])?;
+        fts.push(FtsOp::Quote {
+            delete: false,
+            rowid: qid,
+            text: q.text.clone(),
+        });
         if let Some(s) = speaker_id {
             conn.prepare_cached("UPDATE entities SET quotes = quotes + 1 WHERE id = ?1")?
                 .execute([s])?;
@@ -493,24 +600,27 @@ fn link_entity(conn: &Connection, name: &str, etype: &str) -> Result<(i64, Link)
 
 /// Removes one article and everything of it, keeping entity counts, aliases and the search
 /// indexes in step; entities left without articles are removed.
-fn delete_rowid(conn: &Connection, rowid: i64) -> Result<()> {
+fn delete_rowid(conn: &Connection, rowid: i64, fts: &mut Vec<FtsOp>) -> Result<()> {
     let (title, text): (Option<String>, String) = conn
         .prepare_cached("SELECT title, text FROM articles WHERE rowid = ?1")?
         .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    conn.prepare_cached(
-        "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
-    )?
-    .execute(params![rowid, title.unwrap_or_default(), text])?;
+    fts.push(FtsOp::Article {
+        delete: true,
+        rowid,
+        title: title.unwrap_or_default(),
+        text,
+    });
 
     let quotes: Vec<(i64, String, Option<i64>)> = conn
         .prepare_cached("SELECT id, text, speaker_id FROM quotes WHERE article = ?1")?
         .query_map([rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (qid, qtext, speaker) in quotes {
-        conn.prepare_cached(
-            "INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?1, ?2)",
-        )?
-        .execute(params![qid, qtext])?;
+        fts.push(FtsOp::Quote {
+            delete: true,
+            rowid: qid,
+            text: qtext,
+        });
         if let Some(s) = speaker {
             conn.prepare_cached("UPDATE entities SET quotes = quotes - 1 WHERE id = ?1")?
                 .execute([s])?;

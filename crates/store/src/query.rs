@@ -598,21 +598,25 @@ fn cooccurring(
     } else {
         ("", String::new())
     };
-    let tsql = match etype {
+    // count first, look names up only for the rows kept (and only join the entities before
+    // the count when a type filter needs it)
+    let (tjoin, tsql) = match etype {
         Some(t) => {
             args.push(Value::Text(t.to_string()));
-            " AND e.type = ?"
+            ("JOIN entities t ON t.id = y.entity_id", " AND t.type = ?")
         }
-        None => "",
+        None => ("", ""),
     };
     args.push(Value::Integer(lim));
     let sql = format!(
-        "SELECT y.entity_id, e.name, e.type, count(DISTINCT y.article) AS n
-         FROM article_entities x {join}
-         JOIN article_entities y ON y.article = x.article AND y.entity_id != x.entity_id
-         JOIN entities e ON e.id = y.entity_id
-         WHERE x.entity_id = ? {dsql}{tsql}
-         GROUP BY y.entity_id ORDER BY n DESC, y.entity_id LIMIT ?"
+        "SELECT c.id, e.name, e.type, c.n FROM (
+             SELECT y.entity_id AS id, count(DISTINCT y.article) AS n
+             FROM article_entities x {join}
+             JOIN article_entities y ON y.article = x.article AND y.entity_id != x.entity_id
+             {tjoin}
+             WHERE x.entity_id = ? {dsql}{tsql}
+             GROUP BY y.entity_id ORDER BY n DESC, y.entity_id LIMIT ?
+         ) c JOIN entities e ON e.id = c.id ORDER BY c.n DESC, c.id"
     );
     let rows = s
         .conn
