@@ -7,9 +7,12 @@
 //! - `fixtures`: our own hand-keyed articles scored with `score_seed.py --gold` (also one as a
 //!   web page), and the extraction F1 on the benchmark's dev pages.
 //! - `snapshots`: whole records of a bundled article, compared with insta.
+//! - `corpus`: `byline ingest` and the query commands on a real store; export; SIGKILL during
+//!   ingest.
 
 mod bad_input;
 mod cli;
+mod corpus;
 mod fixtures;
 mod records;
 mod snapshots;

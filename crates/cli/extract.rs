@@ -170,12 +170,12 @@ fn summary(t: &Tally, elapsed: Duration) {
 }
 
 /// A progress bar on stderr, shown only on a terminal once more than a few documents are done.
-struct Progress {
+pub(crate) struct Progress {
     bar: Option<indicatif::ProgressBar>,
 }
 
 impl Progress {
-    fn new(enabled: bool) -> Progress {
+    pub(crate) fn new(enabled: bool) -> Progress {
         let bar = enabled.then(|| {
             let b = indicatif::ProgressBar::hidden();
             b.set_style(
@@ -189,7 +189,7 @@ impl Progress {
         Progress { bar }
     }
 
-    fn update(&self, done: usize, _elapsed: Duration) {
+    pub(crate) fn update(&self, done: usize, _elapsed: Duration) {
         if let Some(b) = &self.bar {
             if done > 5 && b.is_hidden() {
                 b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -198,14 +198,14 @@ impl Progress {
         }
     }
 
-    fn suspend(&self, f: impl FnOnce()) {
+    pub(crate) fn suspend(&self, f: impl FnOnce()) {
         match &self.bar {
             Some(b) => b.suspend(f),
             None => f(),
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }

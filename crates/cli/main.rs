@@ -6,8 +6,10 @@
 
 mod attribution;
 mod bench;
+mod corpus;
 mod extract;
 mod ner;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -44,6 +46,28 @@ enum Command {
     Eval(ner::EvalWhat),
     /// Tag a CoNLL file: each token line with the predicted NER tag appended.
     Tag(ner::TagArgs),
+    /// Store articles (run through the pipeline) or byline/1 records in a corpus store.
+    Ingest(corpus::IngestArgs),
+    /// Full-text search of the store's articles, with date, publisher and entity filters.
+    Search(corpus::SearchArgs),
+    /// The quote bank: quotes by speaker, words and date.
+    Quotes(corpus::QuotesArgs),
+    /// An entity page: aliases, mentions over time, co-occurring entities, latest quotes.
+    Entity(corpus::EntityArgs),
+    /// Events of an entity or at a place, in date order.
+    Timeline(corpus::TimelineArgs),
+    /// The entity co-occurrence graph as JSON or GraphML.
+    Graph(corpus::GraphArgs),
+    /// Export the store, one Parquet or JSONL file per table.
+    Export(corpus::ExportArgs),
+    /// Query latencies (p50/p99) on a store.
+    #[command(hide = true)]
+    BenchStore(corpus::BenchStoreArgs),
+    /// Serve a corpus store over HTTP: JSON API, OpenAPI document, web page.
+    Serve(serve::ServeArgs),
+    /// Load-test a running `byline serve` (bounded client; latency percentiles).
+    #[command(hide = true)]
+    BenchHttp(serve::BenchHttpArgs),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +83,16 @@ fn main() -> ExitCode {
         Command::Train(ner::TrainWhat::Attribution(args)) => attribution::run(args),
         Command::Eval(what) => ner::eval(what),
         Command::Tag(args) => ner::tag(args),
+        Command::Ingest(args) => corpus::ingest(args),
+        Command::Search(args) => corpus::search(args),
+        Command::Quotes(args) => corpus::quotes(args),
+        Command::Entity(args) => corpus::entity(args),
+        Command::Timeline(args) => corpus::timeline(args),
+        Command::Graph(args) => corpus::graph(args),
+        Command::Export(args) => corpus::export(args),
+        Command::BenchStore(args) => corpus::bench_store(args),
+        Command::Serve(args) => serve::serve(args),
+        Command::BenchHttp(args) => serve::bench_http(args),
     };
     match result {
         Ok(code) => code,
