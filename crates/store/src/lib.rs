@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 
 pub use api::*;
 pub use error::{Result, StoreError};
-pub use export::{ExportFormat, ExportReport};
+pub use export::{ExportFormat, ExportReport, ExportedTable};
 pub use normalize::normalize_name;
 
 use rusqlite::Connection;
