@@ -219,6 +219,23 @@ fn clause_after(
             break;
         }
         let after_in = j > k + 1 && matches!(token(doc, j - 1), "in" | "on" | "a" | "an");
+        // "found last month that …", "said this week that …"
+        let time_noun = j > k + 1
+            && matches!(token(doc, j - 1), "last" | "this" | "earlier" | "later")
+            && matches!(
+                w,
+                "week"
+                    | "month"
+                    | "year"
+                    | "night"
+                    | "weekend"
+                    | "morning"
+                    | "evening"
+                    | "summer"
+                    | "spring"
+                    | "autumn"
+                    | "winter"
+            );
         let skippable = matches!(
             w,
             "on" | "in"
@@ -235,11 +252,12 @@ fn clause_after(
                 | "privately"
                 | "previously"
                 | "also"
-        ) || (after_in
-            && matches!(
-                w,
-                "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"
-            ))
+        ) || time_noun
+            || (after_in
+                && matches!(
+                    w,
+                    "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"
+                ))
             || calendar::weekday(w).is_some();
         if lemma == "tell" && steps == 0 {
             // the person told: a mention, a pronoun or a short noun phrase

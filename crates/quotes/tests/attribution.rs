@@ -220,3 +220,19 @@ fn according_to_opening_a_sentence() {
     assert_eq!(doc.slice(q.speaker_mention.unwrap()), "police");
     assert_eq!(doc.slice(q.cue.unwrap()), "According to");
 }
+
+#[test]
+fn a_time_phrase_after_the_cue_is_not_the_clause() {
+    let doc = quotes_of(
+        "The bridge is closed.\n\nEngineers found last month that two of the supports had lost a third of their thickness.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("the finding is reported");
+    assert_eq!(
+        doc.slice(q.span),
+        "two of the supports had lost a third of their thickness"
+    );
+}
