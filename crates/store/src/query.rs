@@ -581,6 +581,13 @@ pub(crate) fn entity(s: &Store, p: &EntityParams) -> Result<EntityPage> {
     })
 }
 
+/// The entities that share an article with `id`, each counted once per article, most shared
+/// first (ties by id), of type `etype` when set, at most `lim`.
+///
+/// One pass over `id`'s articles: the `(entity_id, article)` index yields them in article
+/// order, so each article's entities arrive together and are counted here, without the
+/// per-group `count(DISTINCT)` sorter SQLite would need (that was most of the time for
+/// entities in thousands of articles). Names and types are looked up only for the rows kept.
 fn cooccurring(
     s: &Store,
     id: i64,
@@ -589,6 +596,9 @@ fn cooccurring(
     to: &Option<String>,
     lim: i64,
 ) -> Result<Vec<Cooccurrence>> {
+    if lim <= 0 {
+        return Ok(Vec::new());
+    }
     let mut args = vec![Value::Integer(id)];
     let (join, dsql) = if from.is_some() || to.is_some() {
         (
@@ -598,39 +608,69 @@ fn cooccurring(
     } else {
         ("", String::new())
     };
-    // count first, look names up only for the rows kept (and only join the entities before
-    // the count when a type filter needs it)
-    let (tjoin, tsql) = match etype {
-        Some(t) => {
-            args.push(Value::Text(t.to_string()));
-            ("JOIN entities t ON t.id = y.entity_id", " AND t.type = ?")
-        }
-        None => ("", ""),
-    };
-    args.push(Value::Integer(lim));
+    // ORDER BY costs nothing when the index gives that order; should the planner choose
+    // another (the date index first), it sorts, and the grouping below stays right
     let sql = format!(
-        "SELECT c.id, e.name, e.type, c.n FROM (
-             SELECT y.entity_id AS id, count(DISTINCT y.article) AS n
-             FROM article_entities x {join}
-             JOIN article_entities y ON y.article = x.article AND y.entity_id != x.entity_id
-             {tjoin}
-             WHERE x.entity_id = ? {dsql}{tsql}
-             GROUP BY y.entity_id ORDER BY n DESC, y.entity_id LIMIT ?
-         ) c JOIN entities e ON e.id = c.id ORDER BY c.n DESC, c.id"
+        "SELECT x.article, y.entity_id FROM article_entities x {join}
+         JOIN article_entities y ON y.article = x.article
+         WHERE x.entity_id = ? {dsql} ORDER BY x.article"
     );
-    let rows = s
+    let mut counts: HashMap<i64, u64> = HashMap::new();
+    let mut group: Vec<i64> = Vec::new();
+    let flush = |group: &mut Vec<i64>, counts: &mut HashMap<i64, u64>| {
+        group.sort_unstable();
+        group.dedup();
+        for &e in group.iter() {
+            if e != id {
+                *counts.entry(e).or_insert(0) += 1;
+            }
+        }
+        group.clear();
+    };
+    let mut stmt = s.conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut current: Option<i64> = None;
+    while let Some(r) = rows.next()? {
+        let article: i64 = r.get(0)?;
+        if current != Some(article) {
+            flush(&mut group, &mut counts);
+            current = Some(article);
+        }
+        group.push(r.get(1)?);
+    }
+    flush(&mut group, &mut counts);
+    drop(rows);
+    drop(stmt);
+
+    let mut ranked: Vec<(i64, u64)> = counts.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut look = s
         .conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(args.iter()), |r| {
-            Ok(Cooccurrence {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                etype: r.get(2)?,
-                articles: r.get::<_, i64>(3)?.max(0) as u64,
+        .prepare_cached("SELECT name, type FROM entities WHERE id = ?1")?;
+    let mut out = Vec::new();
+    for (e, n) in ranked {
+        if out.len() as i64 >= lim {
+            break;
+        }
+        let Some((name, t)) = look
+            .query_row([e], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+            .optional()?
+        else {
+            continue;
+        };
+        if etype.is_some_and(|want| want != t) {
+            continue;
+        }
+        out.push(Cooccurrence {
+            id: e,
+            name,
+            etype: t,
+            articles: n,
+        });
+    }
+    Ok(out)
 }
 
 pub(crate) fn timeline(s: &Store, p: &TimelineParams) -> Result<Timeline> {
@@ -836,11 +876,12 @@ pub(crate) fn graph(s: &Store, p: &GraphParams) -> Result<Graph> {
         });
     }
 
-    // edges among the nodes
+    // edges among the nodes: each article's nodes (one row per node and article, from the
+    // `(entity_id, article)` index), grouped and paired here rather than by a self-join
+    // with a per-pair `count(DISTINCT)` in SQLite
     let ids: Vec<i64> = nodes.iter().map(|n| n.id).collect();
     let mut args: Vec<Value> = Vec::new();
     let c1 = in_list("x.entity_id", &ids, &mut args);
-    let c2 = in_list("y.entity_id", &ids, &mut args);
     let (join, dsql) = if dated {
         (
             "JOIN articles a ON a.rowid = x.article",
@@ -849,26 +890,41 @@ pub(crate) fn graph(s: &Store, p: &GraphParams) -> Result<Graph> {
     } else {
         ("", String::new())
     };
-    args.push(Value::Integer(min_weight));
-    let sql = format!(
-        "SELECT x.entity_id, y.entity_id, count(DISTINCT x.article) AS w
-         FROM article_entities x {join}
-         JOIN article_entities y ON y.article = x.article AND y.entity_id > x.entity_id
-         WHERE {c1} AND {c2} {dsql}
-         GROUP BY x.entity_id, y.entity_id HAVING w >= ?
-         ORDER BY w DESC, x.entity_id, y.entity_id"
-    );
-    let edges = s
+    let sql =
+        format!("SELECT x.article, x.entity_id FROM article_entities x {join} WHERE {c1} {dsql}");
+    let mut pairs: Vec<(i64, i64)> = s
         .conn
         .prepare(&sql)?
         .query_map(params_from_iter(args.iter()), |r| {
-            Ok(GraphEdge {
-                source: r.get(0)?,
-                target: r.get(1)?,
-                weight: r.get::<_, i64>(2)?.max(0) as u64,
-            })
+            Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut weights: HashMap<(i64, i64), u64> = HashMap::new();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        // entities ascending within an article, so source < target
+        for (i, &(_, x)) in group.iter().enumerate() {
+            for &(_, y) in &group[i + 1..] {
+                *weights.entry((x, y)).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut edges: Vec<GraphEdge> = weights
+        .into_iter()
+        .filter(|&(_, w)| w >= min_weight as u64)
+        .map(|((source, target), weight)| GraphEdge {
+            source,
+            target,
+            weight,
+        })
+        .collect();
+    edges.sort_unstable_by(|a, b| {
+        b.weight
+            .cmp(&a.weight)
+            .then(a.source.cmp(&b.source))
+            .then(a.target.cmp(&b.target))
+    });
     Ok(Graph { nodes, edges })
 }
 

@@ -818,3 +818,149 @@ fn export_parquet_and_jsonl() {
     assert_eq!(first["text"], "Mayor Alicia Fenwick");
     assert_eq!(first["start"], 0);
 }
+
+/// Two entity ids and the number of articles naming both.
+type Pair = (i64, i64, u64);
+
+/// Co-occurrence counts and graph edges as the plain SQL self-join computes them (the way
+/// the store computed them before they were counted in Rust), read from the store's file.
+fn reference_counts(
+    path: &std::path::Path,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> (Vec<Pair>, Vec<Pair>) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let run = |sql: &str| -> Vec<Pair> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([from, to], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap()
+    };
+    let co = run("SELECT x.entity_id, y.entity_id, count(DISTINCT x.article)
+         FROM article_entities x JOIN articles a ON a.rowid = x.article
+         JOIN article_entities y ON y.article = x.article AND y.entity_id != x.entity_id
+         WHERE (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)
+         GROUP BY x.entity_id, y.entity_id ORDER BY 1, 3 DESC, 2");
+    let edges = run("SELECT x.entity_id, y.entity_id, count(DISTINCT x.article)
+         FROM article_entities x JOIN articles a ON a.rowid = x.article
+         JOIN article_entities y ON y.article = x.article AND y.entity_id > x.entity_id
+         WHERE (?1 IS NULL OR a.date >= ?1) AND (?2 IS NULL OR a.date <= ?2)
+         GROUP BY x.entity_id, y.entity_id ORDER BY 3 DESC, 1, 2");
+    (co, edges)
+}
+
+/// Every entity's co-occurrences and the whole graph's edges equal the SQL self-join's.
+fn assert_counts_exact(path: &std::path::Path, store: &Store, range: Option<(&str, &str)>) {
+    let (from, to) = match range {
+        Some((f, t)) => (Some(f), Some(t)),
+        None => (None, None),
+    };
+    let (co, edges) = reference_counts(path, from, to);
+    let all = store
+        .entities(&EntityListParams {
+            limit: Some(1000),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut got_co = Vec::new();
+    for e in &all.entities {
+        let page = store
+            .entity(&EntityParams {
+                id: e.id,
+                from: from.map(String::from),
+                to: to.map(String::from),
+                cooccurring_limit: Some(1000),
+                ..Default::default()
+            })
+            .unwrap();
+        got_co.extend(page.cooccurring.iter().map(|c| (e.id, c.id, c.articles)));
+    }
+    got_co.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    assert_eq!(got_co, co);
+    let g = store
+        .graph(&GraphParams {
+            from: from.map(String::from),
+            to: to.map(String::from),
+            limit: Some(1000),
+            ..Default::default()
+        })
+        .unwrap();
+    let got_edges: Vec<(i64, i64, u64)> = g
+        .edges
+        .iter()
+        .map(|e| (e.source, e.target, e.weight))
+        .collect();
+    // nodes without articles in the range are not in a dated graph, nor in its edges
+    assert_eq!(got_edges, edges);
+}
+
+#[test]
+fn cooccurrences_stay_exact_through_replace_and_delete() {
+    let (dir, mut store) = corpus();
+    let path = dir.path().join("corpus.db");
+    let march = Some(("2025-03-01", "2025-03-31"));
+    assert_counts_exact(&path, &store, None);
+    assert_counts_exact(&path, &store, march);
+    let fenwick = entity_id(&store, "Alicia Fenwick");
+    let okafor = entity_id(&store, "Daniel Okafor");
+    let with_okafor = |store: &Store| {
+        store
+            .entity(&EntityParams {
+                id: fenwick,
+                ..Default::default()
+            })
+            .unwrap()
+            .cooccurring
+            .iter()
+            .find(|c| c.id == okafor)
+            .map(|c| c.articles)
+    };
+    // a2 and a3 name both
+    assert_eq!(with_okafor(&store), Some(2));
+
+    // a2 replaced (same id) by a version without Okafor and with Fenwick twice (her full
+    // name and her surname as two article entities, one corpus entity)
+    let v2 = record(
+        "a2",
+        Some("https://valley.example/pay-row"),
+        "2025-03-14",
+        "Valley Post",
+        "Mayor meets dockworkers",
+        "Alicia Fenwick met dockworkers in Port Ellery on Friday. Fenwick said the talks had been frank.",
+        &[
+            Ent("Alicia Fenwick", "PER", &["Alicia Fenwick"]),
+            Ent("Port Ellery", "LOC", &["Port Ellery"]),
+            Ent("Fenwick", "PER", &["Fenwick"]),
+        ],
+        &[],
+        &[],
+    );
+    let r = store.ingest(&[v2]).unwrap();
+    assert_eq!((r.inserted, r.replaced), (0, 1), "{r:?}");
+    assert_eq!(with_okafor(&store), Some(1));
+    assert_counts_exact(&path, &store, None);
+    assert_counts_exact(&path, &store, march);
+    // Port Ellery: a1 and the new a2, each counted once although Fenwick is in a2 twice
+    let port = entity_id(&store, "Port Ellery");
+    let page = store
+        .entity(&EntityParams {
+            id: port,
+            ..Default::default()
+        })
+        .unwrap();
+    let f = page.cooccurring.iter().find(|c| c.id == fenwick).unwrap();
+    assert_eq!(f.articles, 2);
+
+    // the same records again, then a deletion
+    store.ingest(&[a1(), a2(), a3()]).unwrap();
+    assert_eq!(with_okafor(&store), Some(2));
+    assert_counts_exact(&path, &store, None);
+    assert!(store.delete_article("a3").unwrap());
+    assert_eq!(with_okafor(&store), Some(1));
+    assert_counts_exact(&path, &store, None);
+    assert_counts_exact(&path, &store, march);
+}
