@@ -99,18 +99,7 @@ impl Stage for Quotes {
                 let learned = learned_quotes(doc, learned::shipped(), &quotes);
                 quotes.extend(learned);
             }
-            // keep text order; fix `continues` indices after sorting
-            let mut order: Vec<usize> = (0..quotes.len()).collect();
-            order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
-            let mut new_index = vec![0; quotes.len()];
-            for (k, &i) in order.iter().enumerate() {
-                new_index[i] = k;
-            }
-            let mut sorted: Vec<Quote> = order.iter().map(|&i| quotes[i].clone()).collect();
-            for q in &mut sorted {
-                q.continues = q.continues.map(|c| new_index[c]);
-            }
-            quotes = sorted;
+            sort_in_text_order(&mut quotes);
         }
         for q in &mut quotes {
             q.confidence = calibrated(q.confidence);
@@ -118,6 +107,21 @@ impl Stage for Quotes {
         doc.quotes = quotes;
         Ok(())
     }
+}
+
+/// Sorts quotes in text order and renumbers their `continues` indices.
+pub(crate) fn sort_in_text_order(quotes: &mut Vec<Quote>) {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
+    let mut new_index = vec![0; quotes.len()];
+    for (k, &i) in order.iter().enumerate() {
+        new_index[i] = k;
+    }
+    let mut sorted: Vec<Quote> = order.iter().map(|&i| quotes[i].clone()).collect();
+    for q in &mut sorted {
+        q.continues = q.continues.map(|c| new_index[c]);
+    }
+    *quotes = sorted;
 }
 
 /// Maps a rule's raw score to the probability that the attribution is right end to end (a

@@ -88,17 +88,7 @@ pub fn merge(doc: &Document, quotes: &mut Vec<Quote>, turns: Vec<Quote>) {
         t.continues = t.continues.map(|c| c + base);
         t
     }));
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
-    let mut new_index = vec![0; quotes.len()];
-    for (k, &i) in order.iter().enumerate() {
-        new_index[i] = k;
-    }
-    let mut sorted: Vec<Quote> = order.iter().map(|&i| quotes[i].clone()).collect();
-    for q in &mut sorted {
-        q.continues = q.continues.map(|c| new_index[c]);
-    }
-    *quotes = sorted;
+    crate::sort_in_text_order(quotes);
 }
 
 /// "(CROSSTALK.)", "(APPLAUSE)": a transcript's stage direction, not speech.
