@@ -16,7 +16,6 @@ use byline_store::{
 };
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::extract::{parse_date, Progress};
@@ -360,19 +359,7 @@ fn ingest_articles(
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Result<Record, String>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| {
-                    let mut doc = item.map_err(|e| e.to_string())?;
-                    if let Some(d) = args.date {
-                        doc.reference_date = Some(d);
-                    }
-                    let label = doc.source.path.clone().unwrap_or_else(|| doc.id.clone());
-                    pipeline.process(doc).map_err(|e| format!("{label}: {e}"))
-                })
-                .collect()
-        });
+        let results = crate::extract::process_batch(pool, pipeline, batch, args.date, false);
         let mut records = Vec::with_capacity(results.len());
         for r in results {
             match r {

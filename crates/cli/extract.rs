@@ -103,23 +103,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Result<Record, String>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| {
-                    let mut doc = item.map_err(|e| e.to_string())?;
-                    if let Some(d) = args.date {
-                        doc.reference_date = Some(d);
-                    }
-                    let label = doc.source.path.clone().unwrap_or_else(|| doc.id.clone());
-                    let rec = pipeline.process(doc).map_err(|e| format!("{label}: {e}"))?;
-                    if args.strict && !rec.warnings.is_empty() {
-                        return Err(format!("{label}: {} (--strict)", rec.warnings.join("; ")));
-                    }
-                    Ok(rec)
-                })
-                .collect()
-        });
+        let results = process_batch(&pool, &pipeline, batch, args.date, args.strict);
         for r in results {
             match r {
                 Ok(rec) => {
@@ -144,6 +128,35 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// Runs the pipeline over one batch of inputs on `pool`, in input order: each item becomes its
+/// record or an error message naming the document. `date` overrides the reference date;
+/// `strict` turns a record's warnings into an error.
+pub(crate) fn process_batch(
+    pool: &rayon::ThreadPool,
+    pipeline: &byline_pipeline::Pipeline,
+    batch: Vec<<Inputs as Iterator>::Item>,
+    date: Option<NaiveDate>,
+    strict: bool,
+) -> Vec<Result<Record, String>> {
+    pool.install(|| {
+        batch
+            .into_par_iter()
+            .map(|item| {
+                let mut doc = item.map_err(|e| e.to_string())?;
+                if let Some(d) = date {
+                    doc.reference_date = Some(d);
+                }
+                let label = doc.source.path.clone().unwrap_or_else(|| doc.id.clone());
+                let rec = pipeline.process(doc).map_err(|e| format!("{label}: {e}"))?;
+                if strict && !rec.warnings.is_empty() {
+                    return Err(format!("{label}: {} (--strict)", rec.warnings.join("; ")));
+                }
+                Ok(rec)
+            })
+            .collect()
     })
 }
 
