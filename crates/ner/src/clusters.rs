@@ -1,35 +1,50 @@
-//! Word clusters for the tagger (`models/clusters.tsv.gz`, built by
-//! `scripts/build_ner_clusters.py`: k-means at three granularities over word2vec vectors trained
-//! on unlabeled news text), built into the binary and decoded once on first use.
+//! Word clusters for the tagger, built into the binary and decoded once on first use:
+//!
+//! - `models/clusters.tsv.gz` (built by `scripts/build_ner_clusters.py`): k-means at three
+//!   granularities (k = 64, 256, 1024) over cased word2vec vectors trained on the unlabeled news
+//!   text we have (1M tokens);
+//! - `models/glove-clusters.tsv.gz` (built by `scripts/build_ner_glove_clusters.py`): k-means at
+//!   three granularities (k = 128, 512, 2048) over the GloVe 6B 50d vectors of the 200k most
+//!   frequent lower-cased words (6B tokens of Wikipedia and Gigaword; PDDL-1.0).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The cluster file built into byline.
+/// The word2vec cluster file built into byline.
 pub static CLUSTER_BYTES: &[u8] = include_bytes!("../models/clusters.tsv.gz");
 
-/// Cluster ids of one word at the three granularities (k = 64, 256, 1024).
+/// The GloVe cluster file built into byline.
+pub static GLOVE_BYTES: &[u8] = include_bytes!("../models/glove-clusters.tsv.gz");
+
+/// Cluster ids of one word at the three granularities of its table, coarse to fine.
 pub type Ids = [u16; 3];
+
+/// Parses "word<TAB>id<TAB>id<TAB>id" lines; a missing or bad id reads as 0.
+fn parse(text: &'static str) -> HashMap<&'static str, Ids> {
+    let mut map = HashMap::with_capacity(text.len() / 16);
+    for line in text.lines() {
+        let mut parts = line.split('\t');
+        let Some(word) = parts.next() else { continue };
+        let mut ids = [0u16; 3];
+        for id in &mut ids {
+            *id = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        }
+        map.insert(word, ids);
+    }
+    map
+}
 
 fn shared() -> &'static HashMap<&'static str, Ids> {
     static C: OnceLock<HashMap<&'static str, Ids>> = OnceLock::new();
-    C.get_or_init(|| {
-        let text = crate::gazetteer::gunzip_static(CLUSTER_BYTES);
-        let mut map = HashMap::with_capacity(text.len() / 16);
-        for line in text.lines() {
-            let mut parts = line.split('\t');
-            let Some(word) = parts.next() else { continue };
-            let mut ids = [0u16; 3];
-            for id in &mut ids {
-                *id = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-            }
-            map.insert(word, ids);
-        }
-        map
-    })
+    C.get_or_init(|| parse(crate::gazetteer::gunzip_static(CLUSTER_BYTES)))
 }
 
-/// The clusters of a word as written, else of its lower-case or title-case form.
+fn glove_table() -> &'static HashMap<&'static str, Ids> {
+    static C: OnceLock<HashMap<&'static str, Ids>> = OnceLock::new();
+    C.get_or_init(|| parse(crate::gazetteer::gunzip_static(GLOVE_BYTES)))
+}
+
+/// The word2vec clusters of a word as written, else of its lower-case or title-case form.
 pub fn lookup(word: &str) -> Option<Ids> {
     let map = shared();
     if let Some(ids) = map.get(word) {
@@ -50,6 +65,11 @@ pub fn lookup(word: &str) -> Option<Ids> {
     map.get(title.as_str()).copied()
 }
 
+/// The GloVe clusters of a lower-cased word (GloVe's vocabulary is lower case).
+pub fn glove(lower: &str) -> Option<Ids> {
+    glove_table().get(lower).copied()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -59,5 +79,19 @@ mod tests {
         assert_eq!(a[0], b[0]);
         assert!(super::lookup("MONDAY").is_some());
         assert!(super::lookup("qqqzzzx").is_none());
+    }
+
+    #[test]
+    fn glove_clusters_group_words_by_kind() {
+        let monday = super::glove("monday").unwrap();
+        let tuesday = super::glove("tuesday").unwrap();
+        let france = super::glove("france").unwrap();
+        let germany = super::glove("germany").unwrap();
+        assert_eq!(monday[0], tuesday[0]);
+        assert_eq!(france[0], germany[0]);
+        assert_ne!(monday[0], france[0]);
+        // the table is lower case: callers look up the lower-cased word
+        assert!(super::glove("France").is_none());
+        assert!(super::glove("qqqzzzx").is_none());
     }
 }

@@ -90,6 +90,8 @@ pub struct Tok {
     pub key: String,
     /// Word clusters at three granularities (`u16::MAX`: unknown word).
     pub clusters: [u16; 3],
+    /// GloVe clusters of the lower-cased word at three granularities (`u16::MAX`: unknown).
+    pub glove: [u16; 3],
 }
 
 /// Word shape: upper → X, lower → x, digit → d, other kept; `short` collapses repeats.
@@ -237,6 +239,12 @@ mod t {
     pub const CL0: u64 = 41;
     pub const CL_M1: u64 = 42;
     pub const CL_P1: u64 = 43;
+    pub const GL0: u64 = 44;
+    pub const GL_M1: u64 = 45;
+    pub const GL_P1: u64 = 46;
+    pub const GL_M2: u64 = 47;
+    pub const GL_P2: u64 = 48;
+    pub const GL_SHAPE: u64 = 49;
 }
 
 const BOS: u64 = 0xB05;
@@ -261,8 +269,9 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
                     shape: hash_str(&shape(w, true)),
                     gaz: gaz_flags(&look),
                     cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
-                    key,
                     clusters: clusters::lookup(w).unwrap_or([u16::MAX; 3]),
+                    glove: clusters::glove(&key).unwrap_or([u16::MAX; 3]),
+                    key,
                 }
             })
             .collect();
@@ -429,6 +438,25 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
             feats.push(f2(t::CL_M1, g as u64, cl(ii - 1)));
             feats.push(f2(t::CL_P1, g as u64, cl(ii + 1)));
         }
+        // GloVe clusters: the word at every level (with its shape at the finest), the
+        // neighbours at the two finer levels (±1) and the middle level (±2).
+        let gl = |j: isize, g: usize| -> u64 {
+            if j < 0 || j as usize >= n {
+                BOS
+            } else {
+                s.toks[j as usize].glove[g] as u64
+            }
+        };
+        for g in 0..3 {
+            feats.push(f2(t::GL0, g as u64, tok.glove[g] as u64));
+        }
+        feats.push(f2(t::GL_SHAPE, tok.glove[2] as u64, tok.shape));
+        for g in 1..3 {
+            feats.push(f2(t::GL_M1, g as u64, gl(ii - 1, g)));
+            feats.push(f2(t::GL_P1, g as u64, gl(ii + 1, g)));
+        }
+        feats.push(f1(t::GL_M2, gl(ii - 2, 1)));
+        feats.push(f1(t::GL_P2, gl(ii + 2, 1)));
         if i == 0 {
             feats.push(f1(t::FIRST, tok.shape));
             feats.push(f1(t::FIRST, tok.lower));
