@@ -14,7 +14,7 @@ const FLOORS: &[(&str, u64, u64)] = &[
     ("disaster", 13, 2),
     ("sports", 14, 5),
     ("analysis", 14, 0),
-    ("business", 15, 3),
+    ("business", 14, 3),
     ("court", 16, 7),
 ];
 
