@@ -373,6 +373,16 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
     };
     let word_at = |i: isize| at(i, |t| t.lower);
     let shape_at = |i: isize| at(i, |t| t.shape);
+    // a token's cluster id at level `g` of one table; BOS outside the sentence on both sides
+    let cluster_at = |i: isize, table: fn(&Tok) -> &[u16; 3], g: usize| -> u64 {
+        if i < 0 || i as usize >= n {
+            BOS
+        } else {
+            table(&s.toks[i as usize])[g] as u64
+        }
+    };
+    let cl: fn(&Tok) -> &[u16; 3] = |t| &t.clusters;
+    let glove: fn(&Tok) -> &[u16; 3] = |t| &t.glove;
     let gaz_at = |i: isize| -> u32 {
         if i < 0 || i as usize >= n {
             0
@@ -428,25 +438,12 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
             feats.push(f2(t::CL0, g as u64, tok.clusters[g] as u64));
         }
         for g in 1..3 {
-            let cl = |j: isize| -> u64 {
-                if j < 0 || j as usize >= n {
-                    BOS
-                } else {
-                    s.toks[j as usize].clusters[g] as u64
-                }
-            };
-            feats.push(f2(t::CL_M1, g as u64, cl(ii - 1)));
-            feats.push(f2(t::CL_P1, g as u64, cl(ii + 1)));
+            feats.push(f2(t::CL_M1, g as u64, cluster_at(ii - 1, cl, g)));
+            feats.push(f2(t::CL_P1, g as u64, cluster_at(ii + 1, cl, g)));
         }
         // GloVe clusters: the word at every level (with its shape at the finest), the
         // neighbours at the two finer levels (±1) and the middle level (±2).
-        let gl = |j: isize, g: usize| -> u64 {
-            if j < 0 || j as usize >= n {
-                BOS
-            } else {
-                s.toks[j as usize].glove[g] as u64
-            }
-        };
+        let gl = |j: isize, g: usize| cluster_at(j, glove, g);
         for g in 0..3 {
             feats.push(f2(t::GL0, g as u64, tok.glove[g] as u64));
         }
