@@ -37,6 +37,18 @@ pub struct TrainArgs {
 /// Annotated documents of a split, each run through the pipeline up to coreference, with
 /// gold token labels.
 fn read_split(dir: &Path) -> anyhow::Result<Vec<(Document, Vec<u8>)>> {
+    read_split_with(dir, |doc, raw, ann| {
+        let gold = train::read_brat(raw, ann)?;
+        Ok(train::gold_labels(doc, &gold))
+    })
+}
+
+/// Annotated documents of a split, each run through the pipeline up to coreference, with
+/// what `gold` makes of the raw text and its annotation file (errors name the file).
+fn read_split_with<T: Send>(
+    dir: &Path,
+    gold: impl Fn(&Document, &str, &str) -> Result<T, String> + Sync,
+) -> anyhow::Result<Vec<(Document, T)>> {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
     let mut texts: Vec<PathBuf> = std::fs::read_dir(&text_dir)
@@ -72,13 +84,12 @@ fn read_split(dir: &Path) -> anyhow::Result<Vec<(Document, Vec<u8>)>> {
                 .with_context(|| format!("reading {}", path.display()))?;
             let ann = std::fs::read_to_string(ann_path)
                 .with_context(|| format!("reading {}", ann_path.display()))?;
-            let gold =
-                train::read_brat(&raw, &ann).map_err(|e| anyhow!("{}: {e}", ann_path.display()))?;
-            let mut doc = Document::from_text(stem, raw);
+            let mut doc = Document::from_text(stem, raw.clone());
             pipeline
                 .annotate(&mut doc)
                 .map_err(|e| anyhow!("{}: {e}", path.display()))?;
-            let labels = train::gold_labels(&doc, &gold);
+            let labels =
+                gold(&doc, &raw, &ann).map_err(|e| anyhow!("{}: {e}", ann_path.display()))?;
             Ok((doc, labels))
         })
         .collect()
@@ -118,4 +129,109 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         bytes.len() as f64 / 1e6
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args, Debug)]
+pub struct FilterArgs {
+    /// Training split directory (with `text/` and `attributions/`).
+    #[arg(long)]
+    train: PathBuf,
+    /// A split to report the kept candidates on (not used to choose anything).
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Where to write the filter.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Seed of the shuffling (training is deterministic for a seed).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// log2 of the weight table's rows.
+    #[arg(long, default_value_t = 18)]
+    bits: u32,
+}
+
+/// `byline train report-filter`: the filter over candidate reported clauses.
+pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let log = |s: &str| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64());
+    let docs = filter_examples(&args.train)?;
+    let (examples, counts): (Vec<_>, Vec<_>) = docs.into_iter().unzip();
+
+    let judged: Vec<_> = examples.iter().flatten().filter(|e| e.2).collect();
+    log(&format!(
+        "{} documents, {} candidates judged by the filter ({} right), {} gold attributions",
+        examples.len(),
+        judged.len(),
+        judged.iter().filter(|e| e.1).count(),
+        counts.iter().sum::<usize>()
+    ));
+    let filter = train::train_filter(
+        &examples,
+        &counts,
+        args.bits.clamp(10, 24),
+        args.epochs.max(1),
+        args.seed,
+        &log,
+    );
+    if let Some(dev) = &args.dev {
+        let (mut kept, mut right, mut all_right) = (0, 0, 0);
+        for (ex, _) in filter_examples(dev)? {
+            let fixed: Vec<_> = ex.iter().filter(|e| !e.2).map(|e| e.3).collect();
+            let judged: Vec<_> = ex.iter().filter(|e| e.2).collect();
+            let probs: Vec<f32> = judged.iter().map(|e| filter.probability(&e.0)).collect();
+            let spans: Vec<_> = judged.iter().map(|e| e.3).collect();
+            let keep = byline_quotes::indirect::suppress(&probs, &spans, &fixed, filter.threshold);
+            for (e, k) in judged.iter().zip(keep) {
+                all_right += e.1 as usize;
+                if k {
+                    kept += 1;
+                    right += e.1 as usize;
+                }
+            }
+        }
+        log(&format!(
+            "dev: {kept} judged candidates kept, {right} of them right ({all_right} right in all)"
+        ));
+    }
+    let bytes = filter.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    log(&format!(
+        "wrote {} ({:.2} MB, threshold {:.2})",
+        args.output.display(),
+        bytes.len() as f64 / 1e6,
+        filter.threshold
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report filter's training examples of a split, with each document's gold count.
+fn filter_examples(dir: &Path) -> anyhow::Result<Vec<(train::FilterExamples, usize)>> {
+    let docs = read_split_with(dir, |doc, raw, ann| {
+        let gold = train::read_attributions(raw, ann)?;
+        let cands = byline_quotes::report_candidates(doc);
+        // a judged candidate is right only for a gold attribution that no unjudged quote
+        // already matches (the scorer pairs one to one)
+        let open: Vec<train::GoldAttribution> = gold
+            .iter()
+            .filter(|g| {
+                !cands.iter().any(|(q, _, judged)| {
+                    !judged && train::is_right(doc, q, std::slice::from_ref(g))
+                })
+            })
+            .cloned()
+            .collect();
+        let examples: train::FilterExamples = cands
+            .into_iter()
+            .map(|(q, feats, judged)| {
+                let right = train::is_right(doc, &q, if judged { &open } else { &gold });
+                (feats, right, judged, q.span)
+            })
+            .collect();
+        Ok((examples, gold.len()))
+    })?;
+    Ok(docs.into_iter().map(|(_, e)| e).collect())
 }

@@ -81,6 +81,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Train(ner::TrainWhat::Ner(args)) => ner::train(args),
         Command::Train(ner::TrainWhat::Attribution(args)) => attribution::run(args),
+        Command::Train(ner::TrainWhat::ReportFilter(args)) => attribution::run_filter(args),
         Command::Eval(what) => ner::eval(what),
         Command::Tag(args) => ner::tag(args),
         Command::Ingest(args) => corpus::ingest(args),

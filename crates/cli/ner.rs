@@ -18,6 +18,8 @@ pub enum TrainWhat {
     Ner(TrainArgs),
     /// Train the attribution tagger on brat-annotated texts (PolNeAR layout).
     Attribution(crate::attribution::TrainArgs),
+    /// Train the filter over candidate reported clauses on brat-annotated texts (PolNeAR).
+    ReportFilter(crate::attribution::FilterArgs),
 }
 
 /// What to evaluate.

@@ -304,6 +304,7 @@ pub fn learned_cue_before(
         }
         let w = token(doc, k);
         if !w.chars().all(|c| c.is_ascii_lowercase())
+            || w.ends_with("ly")
             || lexicon.get(w).is_none_or(|&r| r < min_rate)
         {
             continue;
@@ -619,7 +620,7 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     // ... or after a possessive: "Obama's former campaign strategist said"
     let determined = matches!(
         first.to_lowercase().as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        "the" | "a" | "an" | "another" | "its" | "his" | "her" | "their" | "our"
     ) || (b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s"));
     let plain_noun = b - a <= 4
         && last.chars().all(|c| c.is_ascii_lowercase())
@@ -632,10 +633,17 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     let start_ok = matches!(
         first.to_lowercase().as_str(),
         "a" | "an"
+            | "another"
+            | "both"
             | "the"
             | "one"
             | "two"
             | "three"
+            | "four"
+            | "five"
+            | "these"
+            | "those"
+            | "our"
             | "several"
             | "some"
             | "many"

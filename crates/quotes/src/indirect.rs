@@ -7,9 +7,129 @@ use crate::{entity_of, in_quote, token};
 use byline_doc::{Document, Quote, QuoteKind, Span, TokenKind};
 use byline_lexicon::{calendar, speech};
 
-/// Reported clauses of `doc`, given the direct and partial quotes already found.
+/// Reported clauses of `doc`, given the direct and partial quotes already found. With the
+/// shipped [`filter`](crate::filter) the rules propose a clause for every cue candidate and the
+/// filter keeps the likely ones; without one, words of the learned cue lexicon need a cue rate
+/// of [`LEARNED_MIN_RATE`].
 pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let filter = crate::filter::shipped();
+    let min_rate = if filter.is_some() {
+        crate::filter::CANDIDATE_MIN_RATE
+    } else {
+        LEARNED_MIN_RATE
+    };
+    let found = judged(doc, quotes, min_rate);
     let mut out = Vec::new();
+    let mut scored = Vec::new();
+    for (qs, feats) in found {
+        match (feats, filter) {
+            (Some(f), Some(m)) => scored.push((m.probability(&f), qs)),
+            _ => out.extend(qs),
+        }
+    }
+    if let Some(m) = filter {
+        let fixed: Vec<Span> = quotes.iter().chain(out.iter()).map(|q| q.span).collect();
+        let spans: Vec<Span> = scored.iter().map(|(_, qs)| qs[0].span).collect();
+        let probs: Vec<f32> = scored.iter().map(|(p, _)| *p).collect();
+        let kept = suppress(&probs, &spans, &fixed, m.threshold);
+        for (i, (_, qs)) in scored.into_iter().enumerate() {
+            if kept[i] {
+                out.extend(qs);
+            }
+        }
+    }
+    finish(out, quotes)
+}
+
+/// Which judged candidates survive: a probability of at least `threshold`, and, best first,
+/// no overlap with a span in `fixed` or with a candidate already kept (the clauses of the
+/// cue words of one sentence overlap; one of them is the report).
+pub fn suppress(probs: &[f32], spans: &[Span], fixed: &[Span], threshold: f32) -> Vec<bool> {
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let mut order: Vec<usize> = (0..probs.len())
+        .filter(|&i| probs[i] >= threshold)
+        .collect();
+    order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]).then(a.cmp(&b)));
+    let mut kept = vec![false; probs.len()];
+    let mut taken: Vec<Span> = Vec::new();
+    for i in order {
+        let s = spans[i];
+        if fixed.iter().chain(taken.iter()).any(|&f| overlaps(f, s)) {
+            continue;
+        }
+        kept[i] = true;
+        taken.push(s);
+    }
+    kept
+}
+
+/// Every candidate reported clause with the filter's features and whether the filter judges
+/// it (for training the filter).
+pub fn candidates(doc: &Document, quotes: &[Quote]) -> Vec<(Quote, Vec<u64>, bool)> {
+    let mut out = Vec::new();
+    for (qs, feats) in judged(doc, quotes, crate::filter::CANDIDATE_MIN_RATE) {
+        let judged = feats.is_some();
+        let feats = feats.unwrap_or_default();
+        out.extend(qs.into_iter().map(|q| (q, feats.clone(), judged)));
+    }
+    out.retain(|(q, _, _)| !quotes.iter().any(|d| d.span == q.span));
+    out.dedup_by_key(|(q, _, _)| q.span);
+    out
+}
+
+/// The candidates of [`propose`], each with the filter's features when the filter judges it.
+/// The features see the clauses the filter does not judge and the direct quotes, so that a
+/// candidate repeating or nested in one of them can be told apart.
+fn judged(doc: &Document, quotes: &[Quote], min_rate: u8) -> Vec<(Vec<Quote>, Option<Vec<u64>>)> {
+    let mut all: Vec<(Vec<Quote>, crate::filter::Context)> = Vec::new();
+    propose(doc, quotes, min_rate, |found, cx| {
+        all.push((found.to_vec(), *cx))
+    });
+    let is_judged = |cx: &crate::filter::Context| {
+        FILTER_LEXICON || (cx.lemma == LEARNED && cx.rate < LEARNED_MIN_RATE)
+    };
+    let fixed: Vec<Span> = quotes
+        .iter()
+        .map(|q| q.span)
+        .chain(
+            all.iter()
+                .filter(|(_, cx)| !is_judged(cx))
+                .flat_map(|(qs, _)| qs.iter().map(|q| q.span)),
+        )
+        .collect();
+    all.into_iter()
+        .map(|(qs, cx)| {
+            let feats = is_judged(&cx).then(|| crate::filter::features(doc, &qs[0], &cx, &fixed));
+            (qs, feats)
+        })
+        .collect()
+}
+
+/// Whether the filter also judges the clauses of the speech lexicon's verbs (else only those
+/// of the learned cue lexicon).
+const FILTER_LEXICON: bool = false;
+
+fn finish(mut out: Vec<Quote>, quotes: &[Quote]) -> Vec<Quote> {
+    out.retain(|q| !quotes.iter().any(|d| d.span == q.span));
+    // "Clinton said she thinks …": PolNeAR gives a report nested in another once, as the outer
+    // clause; the inner one is dropped
+    let spans: Vec<Span> = out.iter().map(|q| q.span).collect();
+    out.retain(|q| {
+        q.cue
+            .is_none_or(|c| !spans.iter().any(|s| s.start <= c.start && c.end <= s.end))
+    });
+    out.dedup_by_key(|q| q.span);
+    out
+}
+
+/// Runs the rules over every cue candidate, handing each candidate's quotes (two for a
+/// parenthetical attribution) and its context to `visit`.
+fn propose(
+    doc: &Document,
+    quotes: &[Quote],
+    min_rate: u8,
+    mut visit: impl FnMut(&[Quote], &crate::filter::Context<'static>),
+) {
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = doc.tokens_in(*sent);
         if toks.is_empty() {
@@ -25,10 +145,22 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             let w = token(doc, k);
             if w.eq_ignore_ascii_case("according") && k + 1 < last && token(doc, k + 1) == "to" {
                 if let Some(q) = according_to(doc, *sent, k, last) {
-                    out.push(q);
+                    let cx = crate::filter::Context {
+                        cue_token: k,
+                        lemma: "according",
+                        rate: 0,
+                        rule: "according",
+                        first,
+                    };
+                    visit(&[q], &cx);
                 }
                 continue;
             }
+            let rate = if w.bytes().all(|c| c.is_ascii_lowercase()) {
+                crate::learned::cue_lexicon().get(w).copied().unwrap_or(0)
+            } else {
+                0
+            };
             // a speech verb of the lexicon, or a word PolNeAR's annotators often marked as a
             // cue ("shows", "called for", "agreed to"), used as a verb
             let lemma = match speech::cue_lemma(w) {
@@ -39,12 +171,7 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 {
                     l
                 }
-                _ if w.bytes().all(|c| c.is_ascii_lowercase())
-                    && crate::learned::cue_lexicon()
-                        .get(w)
-                        .is_some_and(|&r| r >= LEARNED_MIN_RATE)
-                    && used_as_verb(doc, k, first) =>
-                {
+                _ if rate >= min_rate && !is_function_word(w) && used_as_verb(doc, k, first) => {
                     LEARNED
                 }
                 _ => continue,
@@ -53,19 +180,22 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 continue;
             }
             let cue = doc.tokens[k].span;
+            let cx = |rule| crate::filter::Context {
+                cue_token: k,
+                lemma,
+                rate,
+                rule,
+                first,
+            };
             if let Some((a, b)) = parenthetical(doc, first, k, last, cue) {
-                out.push(a);
-                out.push(b);
+                visit(&[a, b], &cx("parenthetical"));
             } else if let Some(q) = clause_after(doc, *sent, k, last, lemma, cue, quotes) {
-                out.push(q);
+                visit(&[q], &cx("after"));
             } else if let Some(q) = clause_before(doc, *sent, first, k, cue) {
-                out.push(q);
+                visit(&[q], &cx("before"));
             }
         }
     }
-    out.retain(|q| !quotes.iter().any(|d| d.span == q.span));
-    out.dedup_by_key(|q| q.span);
-    out
 }
 
 /// Cue rate (tenths, see [`crate::learned::cue_lexicon`]) from which a word the speech
@@ -143,6 +273,51 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
         && !matches!(
             next,
             "led" | "like" | "off" | "out" | "up" | "down" | "away" | "back"
+        )
+}
+
+/// Words that are parts of PolNeAR's longer cues ("reserved his most eloquent passion for")
+/// but never head a report.
+fn is_function_word(w: &str) -> bool {
+    is_preposition(w)
+        || is_clause_link(w)
+        || is_auxiliary(w)
+        || matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "it"
+                | "you"
+                | "them"
+                | "him"
+                | "us"
+                | "me"
+                | "not"
+                | "then"
+                | "this"
+                | "these"
+                | "those"
+                | "or"
+                | "into"
+                | "than"
+                | "there"
+                | "more"
+                | "most"
+                | "very"
+                | "up"
+                | "out"
         )
 }
 
@@ -236,23 +411,29 @@ fn clause_after(
                     | "autumn"
                     | "winter"
             );
-        let skippable = matches!(
-            w,
-            "on" | "in"
-                | "statement"
-                | "interview"
-                | "last"
-                | "this"
-                | "earlier"
-                | "later"
-                | "yesterday"
-                | "today"
-                | "repeatedly"
-                | "publicly"
-                | "privately"
-                | "previously"
-                | "also"
-        ) || time_noun
+        // "said Friday afternoon, as …": the part of a day after a weekday
+        let day_part = j > k + 1
+            && calendar::weekday(token(doc, j - 1)).is_some()
+            && matches!(w, "morning" | "afternoon" | "evening" | "night");
+        let skippable = day_part
+            || matches!(
+                w,
+                "on" | "in"
+                    | "statement"
+                    | "interview"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "repeatedly"
+                    | "publicly"
+                    | "privately"
+                    | "previously"
+                    | "also"
+            )
+            || time_noun
             || (after_in
                 && matches!(
                     w,
@@ -348,6 +529,10 @@ fn clause_after(
         if j >= last {
             return None;
         }
+    }
+    // "said that, if elected, he’d leave …": the clause opens with a parenthetical
+    if j > k + 1 && token(doc, j - 1) == "that" && token(doc, j) == "," && j + 1 < last {
+        j += 1;
     }
     let first_word = token(doc, j);
     if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark)
@@ -467,7 +652,10 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
     // "Speaking in Parliament on Tuesday, X said": a participle phrase is not what was said
     let opener = token(doc, first);
     let participle = opener.len() > 4 && (opener.ends_with("ing") || opener.ends_with("ed"));
-    if participle || is_preposition(opener) {
+    // … unless the words before the comma hold a finite verb of their own: "Shifting monsoon
+    // patterns in South Asia could affect a billion people, Mr. Obama said"
+    let finite = (first + 1..comma).any(|t| is_auxiliary(token(doc, t)));
+    if (participle || is_preposition(opener)) && !finite {
         return None;
     }
     let span = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
@@ -811,6 +999,80 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// A reported clause after its cue ends with the last partial quote inside it when a comma, a
+/// dash or a time phrase follows that quote: "criticized ⟦the Affordable Care Act as a “crazy
+/// system”⟧ during a campaign stop", "claim that ⟦people would ''learn nothing''⟧, there
+/// would be …" (PolNeAR's contents stop there).
+pub fn end_at_partials(doc: &Document, quotes: &mut [Quote]) {
+    let partial_ends: Vec<usize> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .map(|q| q.span.end)
+        .collect();
+    for c in quotes.iter_mut() {
+        if c.kind != QuoteKind::Indirect || c.cue.is_none_or(|cue| cue.end > c.span.start) {
+            continue;
+        }
+        let Some(end) = partial_ends
+            .iter()
+            .copied()
+            .filter(|&e| c.span.start < e && e < c.span.end)
+            .max()
+        else {
+            continue;
+        };
+        let mark = doc.token_at_or_after(end);
+        if doc
+            .tokens
+            .get(mark)
+            .is_none_or(|t| t.kind != TokenKind::QuoteMark)
+        {
+            continue;
+        }
+        let mut next = mark + 1;
+        // the comma inside the marks in American style: “crazy system,” during …
+        if doc
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.span.start >= c.span.end)
+        {
+            continue;
+        }
+        while next < doc.tokens.len() && doc.tokens[next].kind == TokenKind::QuoteMark {
+            next += 1;
+        }
+        let Some(t) = doc.tokens.get(next) else {
+            continue;
+        };
+        if t.span.start >= c.span.end {
+            continue;
+        }
+        let before_mark = doc.slice(Span::new(c.span.start, end)).trim_end();
+        let comma_inside = before_mark.ends_with(',');
+        let w = doc.slice(t.span);
+        let cut = comma_inside
+            || matches!(
+                w,
+                "," | ";"
+                    | "—"
+                    | "–"
+                    | "--"
+                    | "during"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "despite"
+                    | "amid"
+                    | "at"
+            );
+        if cut {
+            c.span = Span::new(c.span.start, end);
+        }
+    }
 }
 
 /// A partial quote inside a reported clause belongs to the clause's attribution ("demands that

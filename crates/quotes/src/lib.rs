@@ -36,6 +36,7 @@ assert_eq!(doc.entities[doc.quotes[1].speaker.unwrap()].name, "Smith");
 #![deny(missing_docs)]
 
 pub mod attribution;
+pub mod filter;
 pub mod indirect;
 pub mod learned;
 pub mod train;
@@ -95,6 +96,7 @@ impl Stage for Quotes {
             let clauses = indirect::partial_clauses(doc, &quotes);
             quotes.extend(clauses);
             indirect::group_partials(&mut quotes);
+            indirect::end_at_partials(doc, &mut quotes);
             if self.learned {
                 let learned = learned_quotes(doc, learned::shipped(), &quotes);
                 quotes.extend(learned);
@@ -107,6 +109,17 @@ impl Stage for Quotes {
         doc.quotes = quotes;
         Ok(())
     }
+}
+
+/// The candidate reported clauses of `doc` for training the [report filter](filter): each
+/// with its features and whether the filter judges it, then the direct quotes (found first,
+/// as the stage does; not judged, no features). `doc` needs the layers the stage requires.
+pub fn report_candidates(doc: &Document) -> Vec<(Quote, Vec<u64>, bool)> {
+    let mut quotes = direct_quotes(doc);
+    transcript::merge(doc, &mut quotes, transcript::turns(doc));
+    let mut out = indirect::candidates(doc, &quotes);
+    out.extend(quotes.into_iter().map(|q| (q, Vec::new(), false)));
+    out
 }
 
 /// Sorts quotes in text order and renumbers their `continues` indices.
@@ -243,7 +256,7 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
             .or_else(|| attribution::colon_intro(doc, &region))
             .or_else(|| {
                 (kind == QuoteKind::Partial)
-                    .then(|| attribution::learned_cue_before(doc, &region, 5))
+                    .then(|| attribution::learned_cue_before(doc, &region, LEARNED_PARTIAL_RATE))
                     .flatten()
             });
         let prev = out.len().checked_sub(1);
@@ -389,9 +402,14 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
         !region.content.contains(t.span)
             && speech::cue_lemma(&doc.text[t.span.start..t.span.end]).is_some()
     }) || doc.slice(sent).contains("according to");
-    // a scare quote has no speech verb; with one, even a single quoted word is speech
-    has_cue
+    // a scare quote has no speech verb; with one, even a single quoted word is speech, and so
+    // with a learned cue that has a speaker before it ("admires Putin as a “strong leader”")
+    has_cue || attribution::learned_cue_before(doc, region, LEARNED_PARTIAL_RATE).is_some()
 }
+
+/// Learned cue rate (tenths) from which a word before a partial quote with no speech verb
+/// attributes it ("condemned what he called a “brazen breach”").
+const LEARNED_PARTIAL_RATE: u8 = 3;
 
 pub(crate) fn token(doc: &Document, i: usize) -> &str {
     let s = doc.tokens[i].span;

@@ -335,3 +335,221 @@ mod tests {
         assert_eq!(token_f1(&[0, 5, 6, 1], &[0, 5, 5, 0]), (2, 2, 3));
     }
 }
+
+/// One gold attribution (a brat `E` line): byte ranges into the **raw** text of its source,
+/// cue and content pieces.
+#[derive(Clone, Debug, Default)]
+pub struct GoldAttribution {
+    /// Source fragments (empty when the attribution has no source).
+    pub source: Vec<(usize, usize)>,
+    /// Cue fragments.
+    pub cue: Vec<(usize, usize)>,
+    /// Content fragments of all its pieces.
+    pub content: Vec<(usize, usize)>,
+}
+
+/// Reads the attributions of a brat `.ann` file (its `T` spans tied together by `E` lines),
+/// with code-point offsets converted to byte offsets of `raw`. Errors name the line.
+pub fn read_attributions(raw: &str, ann: &str) -> Result<Vec<GoldAttribution>, String> {
+    let mut byte_at: Vec<usize> = raw.char_indices().map(|(b, _)| b).collect();
+    byte_at.push(raw.len());
+    let mut spans: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (n, line) in ann.lines().enumerate() {
+        let Some((id, rest)) = line.split_once('\t') else {
+            continue;
+        };
+        if !id.starts_with('T') || !id[1..].bytes().all(|b| b.is_ascii_digit()) || id.len() < 2 {
+            continue;
+        }
+        let def = rest.split('\t').next().unwrap_or("");
+        let ranges = def.split_once(' ').map(|(_, r)| r).unwrap_or("");
+        let mut frags = Vec::new();
+        for r in ranges.split(';') {
+            let parsed = r
+                .trim()
+                .split_once(' ')
+                .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)));
+            let Some((a, b)) = parsed.filter(|&(a, b)| a <= b && b < byte_at.len()) else {
+                return Err(format!("line {}: bad range {r:?}", n + 1));
+            };
+            frags.push((byte_at[a], byte_at[b]));
+        }
+        spans.insert(id, frags);
+    }
+    let mut out = Vec::new();
+    for (n, line) in ann.lines().enumerate() {
+        let Some((id, rest)) = line.split_once('\t') else {
+            continue;
+        };
+        if !id.starts_with('E') {
+            continue;
+        }
+        let mut g = GoldAttribution::default();
+        for arg in rest.split_whitespace() {
+            let Some((role, t)) = arg.split_once(':') else {
+                return Err(format!("line {}: bad argument {arg:?}", n + 1));
+            };
+            let Some(frags) = spans.get(t) else {
+                return Err(format!("line {}: unknown span {t}", n + 1));
+            };
+            match role {
+                "Source" => g.source.extend_from_slice(frags),
+                "Cue" => g.cue.extend_from_slice(frags),
+                r if r.starts_with("Content") => g.content.extend_from_slice(frags),
+                _ => {}
+            }
+        }
+        if !g.cue.is_empty() && !g.content.is_empty() {
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
+fn overlap(a: (usize, usize), frags: &[(usize, usize)]) -> usize {
+    frags
+        .iter()
+        .map(|&(s, e)| e.min(a.1).saturating_sub(s.max(a.0)))
+        .sum()
+}
+
+/// Whether a predicted attribution is right end to end against `gold` (the scorer's notion,
+/// piece by piece): its content has a Jaccard of at least 0.5 with a gold attribution's
+/// content, and its speaker mention or a mention of its speaker overlaps that attribution's
+/// source (names no speaker where the gold has none).
+pub fn is_right(doc: &Document, q: &byline_doc::Quote, gold: &[GoldAttribution]) -> bool {
+    let raw = |s: byline_doc::Span| (doc.alignment.to_raw(s.start), doc.alignment.to_raw(s.end));
+    let content = raw(q.span);
+    let speaker_spans: Vec<(usize, usize)> = q
+        .speaker_mention
+        .into_iter()
+        .chain(
+            q.speaker
+                .and_then(|e| doc.entities.get(e))
+                .into_iter()
+                .flat_map(|e| e.mentions.iter().filter_map(|&m| doc.mentions.get(m)))
+                .map(|m| m.span),
+        )
+        .map(raw)
+        .collect();
+    gold.iter().any(|g| {
+        let inter = overlap(content, &g.content);
+        let gold_len: usize = g.content.iter().map(|&(s, e)| e - s).sum();
+        let union = gold_len + (content.1 - content.0) - inter;
+        if union == 0 || inter * 2 < union {
+            return false;
+        }
+        if g.source.is_empty() {
+            q.speaker_mention.is_none() && q.speaker.is_none()
+        } else {
+            speaker_spans.iter().any(|&m| overlap(m, &g.source) > 0)
+        }
+    })
+}
+
+/// A document scored in cross-validation: the spans found without the filter, and the judged
+/// candidates as (probability, right?, span).
+type HeldOut = (Vec<byline_doc::Span>, Vec<(f32, bool, byline_doc::Span)>);
+
+/// One document's candidates for the report filter: (features, right?, judged by the
+/// filter?, content span).
+pub type FilterExamples = Vec<(Vec<u64>, bool, bool, byline_doc::Span)>;
+
+/// Trains the [report filter](crate::filter) on candidates labelled by [`is_right`]; the
+/// threshold is the one with the best five-fold cross-validated F1 (each document scored by
+/// a filter trained on the other folds, the candidates the filter does not judge counted as
+/// kept); then the filter is retrained on all documents. Deterministic for a seed.
+pub fn train_filter(
+    docs: &[FilterExamples],
+    gold_counts: &[usize],
+    bits: u32,
+    epochs: usize,
+    seed: u64,
+    log: &dyn Fn(&str),
+) -> crate::filter::Filter {
+    const FOLDS: usize = 5;
+    let judged = |d: &FilterExamples| -> Vec<(Vec<u64>, bool)> {
+        d.iter()
+            .filter(|e| e.2)
+            .map(|e| (e.0.clone(), e.1))
+            .collect()
+    };
+    let gold: usize = gold_counts.iter().sum();
+    let (mut fixed_tp, mut fixed_p) = (0usize, 0usize);
+    // per document, scored by the fold model that did not see it: the fixed spans and the
+    // judged candidates (p, right?, span)
+    let mut held: Vec<HeldOut> = Vec::new();
+    for fold in 0..FOLDS {
+        let train_part: Vec<(Vec<u64>, bool)> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .flat_map(|(_, d)| judged(d))
+            .collect();
+        let part = crate::filter::train(&train_part, bits, epochs, seed);
+        for d in docs.iter().skip(fold).step_by(FOLDS) {
+            let mut fixed = Vec::new();
+            let mut scored = Vec::new();
+            for (feats, right, judged, span) in d {
+                if *judged {
+                    scored.push((part.probability(feats), *right, *span));
+                } else {
+                    fixed_p += 1;
+                    fixed_tp += *right as usize;
+                    fixed.push(*span);
+                }
+            }
+            held.push((fixed, scored));
+        }
+    }
+    let mut best = (0.0f64, 0.5f32);
+    for step in 1..20 {
+        let t = step as f32 * 0.05;
+        let (mut tp, mut p) = (fixed_tp, fixed_p);
+        for (fixed, scored) in &held {
+            let probs: Vec<f32> = scored.iter().map(|s| s.0).collect();
+            let spans: Vec<byline_doc::Span> = scored.iter().map(|s| s.2).collect();
+            let kept = crate::indirect::suppress(&probs, &spans, fixed, t);
+            for (s, k) in scored.iter().zip(kept) {
+                if k {
+                    p += 1;
+                    tp += s.1 as usize;
+                }
+            }
+        }
+        let f1 = 2.0 * tp as f64 / (p + gold).max(1) as f64;
+        log(&format!(
+            "threshold {t:.2}: cross-validated F1 {f1:.4} ({tp} right of {p} kept, {gold} gold)"
+        ));
+        if f1 > best.0 {
+            best = (f1, t);
+        }
+    }
+    log(&format!("chosen threshold {:.2}", best.1));
+    let everything: Vec<(Vec<u64>, bool)> = docs.iter().flat_map(judged).collect();
+    let mut all = crate::filter::train(&everything, bits, epochs, seed);
+    all.threshold = best.1;
+    all
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::*;
+
+    #[test]
+    fn attributions_tie_their_spans_and_errors_name_the_line() {
+        let raw = "Anna said – we won.";
+        // code points: "–" is one code point but three bytes
+        let ann = "T1\tSource 0 4\tAnna\nT2\tCue 5 9\tsaid\nT3\tContent 12 18\twe won\n\
+                   E1\tAttribution:T9 Content:T3 Cue:T2 Source:T1\n";
+        let ann = ann.replace("Attribution:T9 ", "");
+        let got = read_attributions(raw, &ann).unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].source, vec![(0, 4)]);
+        assert_eq!(&raw[got[0].content[0].0..got[0].content[0].1], "we won");
+        let err = read_attributions(raw, "T1\tCue 5 99\tx\n").unwrap_err();
+        assert!(err.starts_with("line 1:"), "{err}");
+        let err = read_attributions(raw, "T1\tCue 5 9\tsaid\nE1\tCue:T7\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("T7"), "{err}");
+    }
+}
