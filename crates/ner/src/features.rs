@@ -120,6 +120,35 @@ pub fn shape(word: &str, short: bool) -> String {
     out
 }
 
+/// `hash_str(&shape(word, short))` without building the string.
+pub fn shape_hash(word: &str, short: bool) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut last = '\0';
+    let mut utf8 = [0u8; 4];
+    for (n, c) in word.chars().enumerate() {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if short && m == last {
+            continue;
+        }
+        if !short && n >= 8 {
+            break;
+        }
+        for &b in m.encode_utf8(&mut utf8).as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        last = m;
+    }
+    h
+}
+
 /// True when a sentence is written in capitals (a CoNLL headline or dateline): every token
 /// with letters has no lower-case letter, and at least two tokens have letters.
 pub fn is_caps_sentence(words: &[&str]) -> bool {
@@ -262,11 +291,15 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
             .iter()
             .map(|w| {
                 let key = w.to_lowercase();
-                let look = if caps { title_case(w) } else { w.to_string() };
+                let look = if caps {
+                    std::borrow::Cow::Owned(title_case(w))
+                } else {
+                    std::borrow::Cow::Borrowed(*w)
+                };
                 Tok {
                     word: hash_str(w),
                     lower: hash_str(&key),
-                    shape: hash_str(&shape(w, true)),
+                    shape: shape_hash(w, true),
                     gaz: gaz_flags(&look),
                     cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
                     clusters: clusters::lookup(w).unwrap_or([u16::MAX; 3]),
@@ -398,7 +431,7 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
         feats.push(f1(t::WORD, tok.word));
         feats.push(f1(t::LOWER, tok.lower));
         feats.push(f1(t::SHAPE, tok.shape));
-        feats.push(f1(t::LSHAPE, hash_str(&shape(w, false))));
+        feats.push(f1(t::LSHAPE, shape_hash(w, false)));
         // Prefixes and suffixes of the lower-cased word, 1-4 characters.
         let chars: Vec<char> = tok.key.chars().collect();
         let mut h = 0u64;
@@ -569,6 +602,19 @@ mod tests {
         assert_eq!(shape("U.S.", true), "X.X.");
         assert_eq!(shape("1996-08-22", true), "d-d-d");
         assert_eq!(shape("Blackburn", false), "Xxxxxxxx");
+        for w in [
+            "Blackburn",
+            "U.S.",
+            "1996-08-22",
+            "Zürich",
+            "ÉTÉ",
+            "a--b",
+            "",
+        ] {
+            for short in [true, false] {
+                assert_eq!(shape_hash(w, short), hash_str(&shape(w, short)));
+            }
+        }
     }
 
     #[test]

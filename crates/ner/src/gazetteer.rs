@@ -32,6 +32,48 @@ pub const MAX_WORDS: usize = 4;
 /// bisection: no hashing of 468k names at start-up.
 struct Gazetteer {
     names: Vec<(&'static str, u16)>,
+    /// Hash of a name → its index in `names` (`u32::MAX`: two names share the hash, bisect).
+    index: std::collections::HashMap<u64, u32, BuildIdentity>,
+}
+
+/// The keys are already hashes: a pass-through hasher.
+#[derive(Default, Clone, Copy)]
+struct BuildIdentity;
+
+#[derive(Default)]
+struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+impl std::hash::BuildHasher for BuildIdentity {
+    type Hasher = Identity;
+    fn build_hasher(&self) -> Identity {
+        Identity(0)
+    }
+}
+
+/// Hash of a name for the index (FNV-1a, then mixed so that the low bits are usable).
+#[inline]
+fn name_hash(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in s.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 /// Decompresses a built-in gzip text file for the life of the process.
@@ -61,7 +103,14 @@ fn parse(bytes: &[u8]) -> Gazetteer {
     }
     // The build script sorts the file; sorting again costs little when it already is.
     names.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    Gazetteer { names }
+    let mut index = std::collections::HashMap::with_capacity_and_hasher(names.len(), BuildIdentity);
+    for (i, (n, _)) in names.iter().enumerate() {
+        index
+            .entry(name_hash(n))
+            .and_modify(|v| *v = u32::MAX)
+            .or_insert(i as u32);
+    }
+    Gazetteer { names, index }
 }
 
 fn shared() -> &'static Gazetteer {
@@ -71,10 +120,22 @@ fn shared() -> &'static Gazetteer {
 
 /// The classes of a name as written ("New York", "Okafor"), as a bit mask over [`CLASSES`].
 pub fn lookup(name: &str) -> u16 {
-    let names = &shared().names;
-    names
-        .binary_search_by(|(n, _)| n.cmp(&name))
-        .map_or(0, |i| names[i].1)
+    let g = shared();
+    match g.index.get(&name_hash(name)) {
+        None => 0,
+        Some(&i) if i != u32::MAX => {
+            let (n, cls) = g.names[i as usize];
+            if n == name {
+                cls
+            } else {
+                0
+            }
+        }
+        Some(_) => g
+            .names
+            .binary_search_by(|(n, _)| n.cmp(&name))
+            .map_or(0, |i| g.names[i].1),
+    }
 }
 
 /// Decodes the gazetteer now (so that timing the first document does not include it).
