@@ -94,57 +94,44 @@ pub struct Tok {
     pub glove: [u16; 3],
 }
 
+/// The characters of a word's shape: upper → X, lower → x, digit → d, other kept; `short`
+/// collapses repeats, else the shape stops after 8 characters.
+fn shape_chars(word: &str, short: bool) -> impl Iterator<Item = char> + '_ {
+    let mut last = '\0';
+    word.chars()
+        .enumerate()
+        .take_while(move |&(n, _)| short || n < 8)
+        .map(|(_, c)| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .filter(move |&m| {
+            let keep = !(short && m == last);
+            last = m;
+            keep
+        })
+}
+
 /// Word shape: upper → X, lower → x, digit → d, other kept; `short` collapses repeats.
 pub fn shape(word: &str, short: bool) -> String {
-    let mut out = String::new();
-    let mut last = '\0';
-    for (n, c) in word.chars().enumerate() {
-        let m = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if short && m == last {
-            continue;
-        }
-        if !short && n >= 8 {
-            break;
-        }
-        out.push(m);
-        last = m;
-    }
-    out
+    shape_chars(word, short).collect()
 }
 
 /// `hash_str(&shape(word, short))` without building the string.
 pub fn shape_hash(word: &str, short: bool) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
-    let mut last = '\0';
     let mut utf8 = [0u8; 4];
-    for (n, c) in word.chars().enumerate() {
-        let m = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if short && m == last {
-            continue;
-        }
-        if !short && n >= 8 {
-            break;
-        }
+    for m in shape_chars(word, short) {
         for &b in m.encode_utf8(&mut utf8).as_bytes() {
             h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
         }
-        last = m;
     }
     h
 }
