@@ -955,6 +955,16 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                     j = doc.token_at_or_after(m.end);
                 }
             }
+            // "said at an event in Colorado Springs that …", "explained earlier in the
+            // hearing that …": a place or time phrase before a later "that"
+            if j < last
+                && (is_preposition(token(doc, j)) || matches!(token(doc, j), "earlier" | "later"))
+            {
+                let q_tok = doc.token_at_or_after(q.span.start);
+                if let Some(t) = (j..q_tok.min(j + 14)).find(|&t| token(doc, t) == "that") {
+                    j = t;
+                }
+            }
             if j < last && token(doc, j) == "that" {
                 j += 1;
             }
