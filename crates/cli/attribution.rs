@@ -180,17 +180,15 @@ pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
         let (mut kept, mut right, mut all_right) = (0, 0, 0);
         for (ex, _) in filter_examples(dev)? {
             let fixed: Vec<_> = ex.iter().filter(|e| !e.2).map(|e| e.3).collect();
-            let judged: Vec<_> = ex.iter().filter(|e| e.2).collect();
-            let probs: Vec<f32> = judged.iter().map(|e| filter.probability(&e.0)).collect();
-            let spans: Vec<_> = judged.iter().map(|e| e.3).collect();
-            let keep = byline_quotes::indirect::suppress(&probs, &spans, &fixed, filter.threshold);
-            for (e, k) in judged.iter().zip(keep) {
-                all_right += e.1 as usize;
-                if k {
-                    kept += 1;
-                    right += e.1 as usize;
-                }
-            }
+            let scored: Vec<_> = ex
+                .iter()
+                .filter(|e| e.2)
+                .map(|e| (filter.probability(&e.0), e.1, e.3))
+                .collect();
+            all_right += scored.iter().filter(|s| s.1).count();
+            let (k, r) = train::count_kept(&fixed, &scored, filter.threshold);
+            kept += k;
+            right += r;
         }
         log(&format!(
             "dev: {kept} judged candidates kept, {right} of them right ({all_right} right in all)"
@@ -212,25 +210,7 @@ pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
 fn filter_examples(dir: &Path) -> anyhow::Result<Vec<(train::FilterExamples, usize)>> {
     let docs = read_split_with(dir, |doc, raw, ann| {
         let gold = train::read_attributions(raw, ann)?;
-        let cands = byline_quotes::report_candidates(doc);
-        // a judged candidate is right only for a gold attribution that no unjudged quote
-        // already matches (the scorer pairs one to one)
-        let open: Vec<train::GoldAttribution> = gold
-            .iter()
-            .filter(|g| {
-                !cands.iter().any(|(q, _, judged)| {
-                    !judged && train::is_right(doc, q, std::slice::from_ref(g))
-                })
-            })
-            .cloned()
-            .collect();
-        let examples: train::FilterExamples = cands
-            .into_iter()
-            .map(|(q, feats, judged)| {
-                let right = train::is_right(doc, &q, if judged { &open } else { &gold });
-                (feats, right, judged, q.span)
-            })
-            .collect();
+        let examples = train::filter_examples(doc, &gold);
         Ok((examples, gold.len()))
     })?;
     Ok(docs.into_iter().map(|(_, e)| e).collect())

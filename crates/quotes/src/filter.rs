@@ -209,15 +209,15 @@ fn bucket(n: usize) -> &'static str {
 
 /// What the filter knows of a candidate besides its quote.
 #[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
+pub struct Context {
     /// Index of the cue's (first) token.
     pub cue_token: usize,
     /// The speech lexicon's lemma, or "learned" for a word of the learned cue lexicon.
-    pub lemma: &'a str,
+    pub lemma: &'static str,
     /// The word's learned cue rate in tenths (0 when unlisted).
     pub rate: u8,
     /// Which rule built the candidate ("after", "before", "parenthetical").
-    pub rule: &'a str,
+    pub rule: &'static str,
     /// The first token of the sentence.
     pub first: usize,
 }

@@ -85,9 +85,8 @@ fn judged(doc: &Document, quotes: &[Quote], min_rate: u8) -> Vec<(Vec<Quote>, Op
     propose(doc, quotes, min_rate, |found, cx| {
         all.push((found.to_vec(), *cx))
     });
-    let is_judged = |cx: &crate::filter::Context| {
-        FILTER_LEXICON || (cx.lemma == LEARNED && cx.rate < LEARNED_MIN_RATE)
-    };
+    // the filter judges the learned cues under the rules' own rate threshold
+    let is_judged = |cx: &crate::filter::Context| cx.lemma == LEARNED && cx.rate < LEARNED_MIN_RATE;
     let fixed: Vec<Span> = quotes
         .iter()
         .map(|q| q.span)
@@ -104,10 +103,6 @@ fn judged(doc: &Document, quotes: &[Quote], min_rate: u8) -> Vec<(Vec<Quote>, Op
         })
         .collect()
 }
-
-/// Whether the filter also judges the clauses of the speech lexicon's verbs (else only those
-/// of the learned cue lexicon).
-const FILTER_LEXICON: bool = false;
 
 fn finish(mut out: Vec<Quote>, quotes: &[Quote]) -> Vec<Quote> {
     out.retain(|q| !quotes.iter().any(|d| d.span == q.span));
@@ -128,7 +123,7 @@ fn propose(
     doc: &Document,
     quotes: &[Quote],
     min_rate: u8,
-    mut visit: impl FnMut(&[Quote], &crate::filter::Context<'static>),
+    mut visit: impl FnMut(&[Quote], &crate::filter::Context),
 ) {
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = doc.tokens_in(*sent);
@@ -1042,7 +1037,7 @@ pub fn end_at_partials(doc: &Document, quotes: &mut [Quote]) {
             continue;
         }
         let mut next = mark + 1;
-        // the comma inside the marks in American style: “crazy system,” during …
+        // the closing mark ends the clause: nothing follows it to cut
         if doc
             .tokens
             .get(next)

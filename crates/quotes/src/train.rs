@@ -447,6 +447,47 @@ pub fn is_right(doc: &Document, q: &byline_doc::Quote, gold: &[GoldAttribution])
     })
 }
 
+/// How many of a document's judged candidates (probability, right?, span) the filter keeps at
+/// `threshold` given the spans found without it, and how many of those are right.
+pub fn count_kept(
+    fixed: &[byline_doc::Span],
+    scored: &[(f32, bool, byline_doc::Span)],
+    threshold: f32,
+) -> (usize, usize) {
+    let probs: Vec<f32> = scored.iter().map(|s| s.0).collect();
+    let spans: Vec<byline_doc::Span> = scored.iter().map(|s| s.2).collect();
+    let kept = crate::indirect::suppress(&probs, &spans, fixed, threshold);
+    scored
+        .iter()
+        .zip(kept)
+        .filter(|(_, k)| *k)
+        .fold((0, 0), |(n, r), (s, _)| (n + 1, r + s.1 as usize))
+}
+
+/// The report filter's examples of one annotated document (run through the pipeline up to
+/// coreference): every candidate of [`crate::report_candidates`] labelled by [`is_right`]. A
+/// judged candidate is right only for a gold attribution that no unjudged quote already
+/// matches (the scorer pairs one to one).
+pub fn filter_examples(doc: &Document, gold: &[GoldAttribution]) -> FilterExamples {
+    let cands = crate::report_candidates(doc);
+    let open: Vec<GoldAttribution> = gold
+        .iter()
+        .filter(|g| {
+            !cands
+                .iter()
+                .any(|(q, _, judged)| !judged && is_right(doc, q, std::slice::from_ref(g)))
+        })
+        .cloned()
+        .collect();
+    cands
+        .into_iter()
+        .map(|(q, feats, judged)| {
+            let right = is_right(doc, &q, if judged { &open } else { gold });
+            (feats, right, judged, q.span)
+        })
+        .collect()
+}
+
 /// A document scored in cross-validation: the spans found without the filter, and the judged
 /// candidates as (probability, right?, span).
 type HeldOut = (Vec<byline_doc::Span>, Vec<(f32, bool, byline_doc::Span)>);
@@ -507,15 +548,9 @@ pub fn train_filter(
         let t = step as f32 * 0.05;
         let (mut tp, mut p) = (fixed_tp, fixed_p);
         for (fixed, scored) in &held {
-            let probs: Vec<f32> = scored.iter().map(|s| s.0).collect();
-            let spans: Vec<byline_doc::Span> = scored.iter().map(|s| s.2).collect();
-            let kept = crate::indirect::suppress(&probs, &spans, fixed, t);
-            for (s, k) in scored.iter().zip(kept) {
-                if k {
-                    p += 1;
-                    tp += s.1 as usize;
-                }
-            }
+            let (kept, right) = count_kept(fixed, scored, t);
+            p += kept;
+            tp += right;
         }
         let f1 = 2.0 * tp as f64 / (p + gold).max(1) as f64;
         log(&format!(
