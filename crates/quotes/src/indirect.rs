@@ -1080,6 +1080,41 @@ pub fn end_at_partials(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
+/// Quoted words inside a reported clause that the partial-quote rules passed over (a quote
+/// with no speech verb next to it, a nickname): "it referenced "political tensions" in …",
+/// "the move reeks of “fear” and desperation". Inside a report they are the speaker's words,
+/// so each becomes a partial quote of the clause's attribution. Titles stay out ("said on
+/// NBC's ''Meet the Press'' that …").
+pub fn inner_partials(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for c in quotes {
+        let Some(cue) = c.cue else { continue };
+        if c.kind != QuoteKind::Indirect || c.speaker_mention.is_none() {
+            continue;
+        }
+        for r in doc.quoted.iter() {
+            let outer = Span::new(r.open.start, r.close.map_or(r.content.end, |m| m.end));
+            if !(c.span.start <= r.open.start && r.content.end <= c.span.end)
+                || r.content.is_empty()
+                || crate::looks_like_title(doc.slice(r.content))
+                || quotes
+                    .iter()
+                    .chain(out.iter())
+                    .any(|q| q.kind != QuoteKind::Indirect && q.span == r.content)
+                || (outer.start < cue.end && cue.start < outer.end)
+            {
+                continue;
+            }
+            out.push(Quote {
+                span: r.content,
+                kind: QuoteKind::Partial,
+                ..*c
+            });
+        }
+    }
+    out
+}
+
 /// A partial quote inside a reported clause belongs to the clause's attribution ("demands that
 /// all Americans engage in “more listening” and “more learning”"): it takes the clause's
 /// speaker, mention and cue, so that the scorer and the quote bank see one attribution.

@@ -97,6 +97,8 @@ impl Stage for Quotes {
             quotes.extend(clauses);
             indirect::group_partials(&mut quotes);
             indirect::end_at_partials(doc, &mut quotes);
+            let inner = indirect::inner_partials(doc, &quotes);
+            quotes.extend(inner);
             if self.learned {
                 let learned = learned_quotes(doc, learned::shipped(), &quotes);
                 quotes.extend(learned);
@@ -347,21 +349,7 @@ fn kind_of(doc: &Document, region: &QuotedRegion) -> QuoteKind {
 fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     let content = doc.slice(region.content);
     let words = content.split_whitespace().count();
-    // a title: every word capitalised ("Face the Nation", "Fox News Sunday")
-    let title = content
-        .split_whitespace()
-        .filter(|w| {
-            !matches!(
-                *w,
-                "the" | "of" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with"
-            )
-        })
-        .all(|w| {
-            w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        });
-    if title && words <= 6 {
+    if looks_like_title(content) {
         return false;
     }
     let t_open = doc.token_at_or_after(region.open.start);
@@ -374,7 +362,10 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
                     && token(doc, i).chars().next().is_some_and(char::is_uppercase)
             })
         };
-        if t_open > 0 && cap(t_open - 1) && cap(t_after) {
+        // a nickname is short and does not end its sentence ("… in Vietnam ''for the
+        // nation's rights.'' He said …" is a quote)
+        let ends_sentence = content.trim_end().ends_with(['.', '?', '!', ',', ';', ':']);
+        if t_open > 0 && cap(t_open - 1) && cap(t_after) && words <= 4 && !ends_sentence {
             return false;
         }
     }
@@ -405,6 +396,25 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     // a scare quote has no speech verb; with one, even a single quoted word is speech, and so
     // with a learned cue that has a speaker before it ("admires Putin as a “strong leader”")
     has_cue || attribution::learned_cue_before(doc, region, LEARNED_PARTIAL_RATE).is_some()
+}
+
+/// Quoted words shaped like a title: at most six words, each capitalised but for short
+/// function words ("Face the Nation", "Fox News Sunday").
+pub(crate) fn looks_like_title(content: &str) -> bool {
+    content.split_whitespace().count() <= 6
+        && content
+            .split_whitespace()
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "the" | "of" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with"
+                )
+            })
+            .all(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
 }
 
 /// Learned cue rate (tenths) from which a word before a partial quote with no speech verb
