@@ -238,7 +238,8 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
     let mut prev_region: Option<(usize, QuotedRegion)> = None; // (quote index, region)
     for region in doc.quoted.iter().copied() {
         let kind = kind_of(doc, &region);
-        if kind == QuoteKind::Partial && !is_real_partial(doc, &region) {
+        if kind == QuoteKind::Partial && !is_real_partial(doc, &region) || is_heading(doc, &region)
+        {
             continue;
         }
         let starts_para = doc
@@ -396,6 +397,23 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     // a scare quote has no speech verb; with one, even a single quoted word is speech, and so
     // with a learned cue that has a speaker before it ("admires Putin as a “strong leader”")
     has_cue || attribution::learned_cue_before(doc, region, LEARNED_PARTIAL_RATE).is_some()
+}
+
+/// A section heading set in single marks, as some sites print a line of the story above its
+/// section (`'A change warrior.'` alone on its line): a paragraph of one short single-quoted
+/// region.
+fn is_heading(doc: &Document, region: &QuotedRegion) -> bool {
+    let Some(close) = region.close else {
+        return false;
+    };
+    let Some(para) = doc.paragraphs.get(region.paragraph) else {
+        return false;
+    };
+    let rest = doc.text[close.end..para.end].trim_matches(|c: char| c == '.' || c.is_whitespace());
+    region.single
+        && para.start == region.open.start
+        && rest.is_empty()
+        && doc.slice(region.content).split_whitespace().count() <= 8
 }
 
 /// Quoted words shaped like a title: at most six words, each capitalised but for short
