@@ -345,10 +345,13 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
     }
     // SPEAKER CUE (the speaker possibly after titles the mention leaves out: "Senate Majority
     // Leader Mitch McConnell", "Rep. Elijah E. Cummings", "9/11 widow Terry Strada")
-    if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[i].span.start)
-        .or_else(|| titled_mention(doc, i, hi))
-        .or_else(|| bare_pronoun(doc, i))
-    {
+    // ("Senate" alone is a mention too: the titled mention is tried when it has no cue after it)
+    let speakers = [
+        mention_starting_at(doc, doc.tokens[i].span.start),
+        titled_mention(doc, i, hi),
+        bare_pronoun(doc, i),
+    ];
+    for (span, entity, kind) in speakers.into_iter().flatten() {
         let j = doc.token_at_or_after(span.end);
         if let Some(cue) = cue_after(doc, j, hi) {
             return Some(make(span, entity, kind, cue, 0.9));
@@ -748,7 +751,10 @@ pub(crate) fn titled_mention(
             ));
         }
         let w = token(doc, k);
-        if !(t.kind == TokenKind::Word || w == ".") {
+        // "9/11 widow", "U.S. Rep."
+        if !(matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || matches!(w, "." | "/" | "-" | "&"))
+        {
             return None;
         }
     }
@@ -789,7 +795,14 @@ fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
     let mut t = j + 1;
     while open(t) && t < j + 40 {
         let w = token(doc, t);
-        if doc.tokens[t].kind == TokenKind::QuoteMark || matches!(w, "." | "?" | "!" | ";") {
+        // the full stop of an abbreviation ("McConnell, R-Ky., said") does not end the search
+        let abbreviation = w == "."
+            && t + 1 < n
+            && token(doc, t + 1) == ","
+            && doc.tokens[t - 1].span.end == doc.tokens[t].span.start;
+        if doc.tokens[t].kind == TokenKind::QuoteMark
+            || (matches!(w, "." | "?" | "!" | ";") && !abbreviation)
+        {
             return None;
         }
         if w == "," {
