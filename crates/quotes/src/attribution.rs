@@ -66,6 +66,13 @@ fn is_filler(w: &str) -> bool {
             | "herself"
             | "himself"
             | "now"
+            | "often"
+            | "frequently"
+            | "usually"
+            | "sometimes"
+            | "still"
+            | "openly"
+            | "even"
     ) || calendar::weekday(w).is_some()
 }
 
@@ -488,9 +495,11 @@ pub(crate) fn speaker_before(
             return Some(a);
         }
     }
-    // a description: "a senior official said", "police said"
-    let mut start = k;
-    while start > 0 && k - start < 7 {
+    // a description: "a senior official said", "police said", "Mexicans often say" (the
+    // fillers between it and the cue, tokens `j..k`, left out)
+    let end = j;
+    let mut start = end;
+    while start > 0 && end - start < 7 {
         let p = start - 1;
         if doc.tokens[p].span.start < lo || doc.tokens[p].kind != TokenKind::Word {
             break;
@@ -500,8 +509,8 @@ pub(crate) fn speaker_before(
         }
         start = p;
     }
-    if start < k && looks_like_speaker(doc, start, k) {
-        let np = Span::new(doc.tokens[start].span.start, doc.tokens[k - 1].span.end);
+    if start < end && looks_like_speaker(doc, start, end) {
+        let np = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
         return Some(Attribution {
             speaker: best_entity_in(doc, np),
             mention: Some(np),
