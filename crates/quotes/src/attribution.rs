@@ -634,7 +634,8 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
         first.to_lowercase().as_str(),
         "the" | "a" | "an" | "another" | "its" | "his" | "her" | "their" | "our"
     ) || (b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s"));
-    let plain_noun = b - a <= 4
+    let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
+    let plain_noun = b - a <= if possessive { 5 } else { 4 }
         && last.chars().all(|c| c.is_ascii_lowercase())
         && last.len() > 2
         && (!last.ends_with("ly") || matches!(last, "family" | "ally" | "assembly" | "rally"))
