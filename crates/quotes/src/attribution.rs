@@ -468,7 +468,9 @@ pub(crate) fn speaker_before(
         if doc.tokens[prev].span.start < lo {
             return None;
         }
-        if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[prev].span.end) {
+        if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[prev].span.end)
+            .or_else(|| bare_pronoun(doc, prev))
+        {
             return Some(make(span, entity, kind, cue, 0.9 - 0.03 * fillers as f32));
         }
         let w = token(doc, prev);
@@ -632,7 +634,7 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     // ... or after a possessive: "Obama's former campaign strategist said"
     let determined = matches!(
         first.to_lowercase().as_str(),
-        "the" | "a" | "an" | "another" | "its" | "his" | "her" | "their" | "our"
+        "the" | "a" | "an" | "another" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
     ) || (b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s"));
     let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
     let plain_noun = b - a <= if possessive { 5 } else { 4 }
@@ -667,6 +669,8 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
             | "his"
             | "her"
             | "their"
+            | "my"
+            | "your"
     ) || first.chars().next().is_some_and(char::is_uppercase)
         || is_speaking_noun(first);
     // "restructuring experts say", "labor-policy experts say": a short phrase ending in a
