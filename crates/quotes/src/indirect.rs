@@ -1137,6 +1137,8 @@ pub fn group_partials(quotes: &mut [Quote]) {
             q.speaker_mention = c.speaker_mention;
             q.speaker = c.speaker;
             q.confidence = c.confidence;
+            // it no longer runs on from the quote it inherited from
+            q.continues = None;
         }
     }
 }
