@@ -1063,6 +1063,7 @@ pub fn end_at_partials(doc: &Document, quotes: &mut [Quote]) {
                 "," | ";"
                     | "—"
                     | "–"
+                    | "-"
                     | "--"
                     | "during"
                     | "when"
