@@ -809,11 +809,12 @@ fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
     let mut t = j + 1;
     while open(t) && t < j + 40 {
         let w = token(doc, t);
-        // the full stop of an abbreviation ("McConnell, R-Ky., said") does not end the search
+        // the full stop of an abbreviation ("McConnell, R-Ky., said", "Mr. Obama's adviser")
+        // does not end the search: only a sentence's last stop does
         let abbreviation = w == "."
-            && t + 1 < n
-            && token(doc, t + 1) == ","
-            && doc.tokens[t - 1].span.end == doc.tokens[t].span.start;
+            && doc
+                .sentence_index(doc.tokens[t].span.start)
+                .is_some_and(|s| doc.sentences[s].end > doc.tokens[t].span.end);
         if doc.tokens[t].kind == TokenKind::QuoteMark
             || (matches!(w, "." | "?" | "!" | ";") && !abbreviation)
         {
