@@ -547,7 +547,7 @@ fn sentence_subject(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<At
 fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<Attribution> {
     let mut first = None;
     let mut m = comma;
-    while m > 0 && comma - m < 16 {
+    while m > 0 && comma - m < 24 {
         m -= 1;
         if doc.tokens[m].span.start < lo {
             break;
