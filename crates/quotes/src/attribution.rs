@@ -74,6 +74,19 @@ fn is_filler(w: &str) -> bool {
             | "openly"
             | "even"
     ) || calendar::weekday(w).is_some()
+        || is_manner_adverb(w)
+}
+
+/// A lower-case adverb in -ly ("jokingly said", "Trump angrily told"), not a noun or an
+/// adjective that ends so.
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "family" | "assembly" | "supply" | "monopoly" | "anomaly" | "friendly" | "elderly"
+        )
 }
 
 /// Words that join clauses: a speaker phrase does not reach back across them.
