@@ -244,10 +244,11 @@ pub fn find(doc: &Document, region: &QuotedRegion, kind: QuoteKind) -> Option<At
     let s_close = doc.sentence_index(end.saturating_sub(1)).unwrap_or(s_open);
     let lo = doc.sentences[s_open].start;
     let mut hi = doc.sentences[s_close].end;
-    // `“We will win!” Smith said.`: the attribution may be split off as its own sentence
+    // `“We will win!” Smith said.`: the attribution may be split off as its own sentence (up
+    // to 16 tokens: `“Who knows?” Trump told Britain’s ITV television station in an interview.`)
     if let Some(next) = doc.sentences.get(s_close + 1) {
         let same_para = doc.paragraph_index(next.start) == Some(region.paragraph);
-        let short = doc.tokens_in(*next).len() <= 8 && !doc.slice(*next).contains(['“', '"']);
+        let short = doc.tokens_in(*next).len() <= 16 && !doc.slice(*next).contains(['“', '"']);
         if same_para && short && end == doc.sentences[s_close].end {
             hi = next.end;
         }
