@@ -401,9 +401,11 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
             }
         }
     }
-    // DESCRIPTION CUE: "a spokesman for the council said"
+    // DESCRIPTION CUE: "a spokesman for the council said"; DESCRIPTION, NAME, CUE: "the White
+    // House press secretary, Josh Earnest, said", "Ms. Merkel's spokesman, Steffen Seibert,
+    // wrote"
     let mut j = i;
-    while j < doc.tokens.len() && j < i + 8 && doc.tokens[j].span.end <= hi {
+    while j < doc.tokens.len() && j < i + 12 && doc.tokens[j].span.end <= hi {
         if let Some(cue) = cue_at(doc, j, hi) {
             if j > i {
                 let np = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
@@ -418,7 +420,32 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
             }
             break;
         }
-        if doc.tokens[j].kind != TokenKind::Word {
+        let w = token(doc, j);
+        if w == "," && j > i && looks_like_speaker(doc, i, j) {
+            let cue = cue_after_apposition(doc, j, hi)?;
+            // the name in the apposition, when it is one
+            let named = doc.tokens.get(j + 1).and_then(|t| {
+                let (span, entity, kind) = mention_starting_at(doc, t.span.start)?;
+                let after = doc.token_at_or_after(span.end);
+                (kind == MentionKind::Name && token(doc, after) == ",")
+                    .then_some((span, entity, kind))
+            });
+            if let Some((span, entity, kind)) = named {
+                return Some(make(span, entity, kind, cue, 0.8));
+            }
+            let np = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
+            return Some(Attribution {
+                speaker: best_entity_in(doc, np),
+                mention: Some(np),
+                cue: Some(cue),
+                confidence: 0.65,
+            });
+        }
+        let inner_stop = w == "."
+            && doc
+                .sentence_index(doc.tokens[j].span.start)
+                .is_some_and(|s| doc.sentences[s].end > doc.tokens[j].span.end);
+        if doc.tokens[j].kind != TokenKind::Word && !inner_stop {
             break;
         }
         j += 1;
