@@ -341,6 +341,14 @@ pub fn learned_cue_before(
 fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attribution> {
     let close = region.close?;
     let mut i = doc.token_at_or_after(close.end);
+    // a stray mark of a nested quote closed with the outer one: ''… 'We'll bomb them,''' said
+    while i < doc.tokens.len()
+        && doc.tokens[i].kind == TokenKind::QuoteMark
+        && doc.tokens[i].span.start == close.end
+        && !in_quote(doc, doc.tokens[i].span.start)
+    {
+        i += 1;
+    }
     // “…” ― Sonya Herridge: a dash and a name sign the quote
     if i + 1 < doc.tokens.len()
         && matches!(token(doc, i), "―" | "—" | "–" | "-")
@@ -445,7 +453,7 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
             && doc
                 .sentence_index(doc.tokens[j].span.start)
                 .is_some_and(|s| doc.sentences[s].end > doc.tokens[j].span.end);
-        if doc.tokens[j].kind != TokenKind::Word && !inner_stop {
+        if doc.tokens[j].kind != TokenKind::Word && !inner_stop && !matches!(w, "’s" | "'s") {
             break;
         }
         j += 1;
@@ -662,7 +670,7 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     if let Some(p) = (a + 2..b).find(|&t| {
         matches!(
             token(doc, t),
-            "of" | "in" | "for" | "at" | "from" | "with" | "on"
+            "of" | "in" | "for" | "at" | "from" | "with" | "on" | "and"
         )
     }) {
         if b - a <= 8 && looks_like_speaker(doc, a, p) {
@@ -684,6 +692,7 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
         && (!last.ends_with("ly") || matches!(last, "family" | "ally" | "assembly" | "rally"))
         && !byline_lexicon::words::is_function_word(last);
     let head_ok = is_speaking_noun(&last.to_lowercase())
+        || is_office(last)
         || last.chars().next().is_some_and(char::is_uppercase)
         || (determined && plain_noun);
     let start_ok = matches!(
@@ -722,6 +731,16 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
         && !doc.tokens[a..b]
             .iter()
             .any(|t| t.kind == TokenKind::QuoteMark)
+}
+
+/// An office written lower-case as a head noun ("the Vermont senator", "the mayor").
+fn is_office(w: &str) -> bool {
+    let mut c = w.chars();
+    let Some(first) = c.next() else {
+        return false;
+    };
+    let title: String = first.to_uppercase().chain(c).collect();
+    byline_lexicon::people::is_office_title(&title)
 }
 
 fn description_after(doc: &Document, j: usize, hi: usize) -> Option<Span> {
