@@ -787,11 +787,13 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
         Some("for" | "on" | "off" | "up")
             if matches!(
                 w.as_str(),
-                "called" | "calls" | "calling" | "call" | "asked" | "wrote"
+                "called" | "calls" | "calling" | "call" | "asked"
             ) =>
         {
             return true
         }
+        // "wrote off", "wrote up"; "wrote on Twitter" is speech
+        Some("off" | "up") if matches!(w.as_str(), "wrote" | "writes" | "write") => return true,
         _ => {}
     }
     matches!(
