@@ -301,6 +301,35 @@ pub fn colon_intro(doc: &Document, region: &QuotedRegion) -> Option<Attribution>
     None
 }
 
+/// A direct quote after a colon in its own sentence whose verb is no speech verb: "Mr. Smith
+/// shot back: ''…''", "She then addressed the supporters again: “…”", "More from Jones: “…”".
+/// The speaker is the name right before the colon, else the name or pronoun opening the
+/// sentence; the colon is the cue.
+pub fn colon_subject(doc: &Document, region: &QuotedRegion) -> Option<Attribution> {
+    let open = doc.token_at_or_after(region.open.start);
+    let colon = open.checked_sub(1)?;
+    if token(doc, colon) != ":" {
+        return None;
+    }
+    let s = doc.sentence_index(doc.tokens[colon].span.start)?;
+    let first = doc.token_at_or_after(doc.sentences[s].start);
+    if first >= colon || colon - first > 12 || doc.tokens[first..colon].iter().any(|t| {
+        t.kind == TokenKind::QuoteMark || in_quote(doc, t.span.start)
+    }) {
+        return None;
+    }
+    let cue = doc.tokens[colon].span;
+    if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[colon - 1].span.end) {
+        if kind == MentionKind::Name {
+            return Some(make(span, entity, kind, cue, 0.6));
+        }
+    }
+    let (span, entity, kind) = mention_starting_at(doc, doc.tokens[first].span.start)
+        .or_else(|| bare_pronoun(doc, first))?;
+    // the subject, not the object of a preposition ("In Concord: …" has none)
+    (kind != MentionKind::Nominal).then(|| make(span, entity, kind, cue, 0.6))
+}
+
 /// A partial quote's attribution by a verb the rules do not list but PolNeAR's annotators
 /// often marked as a cue ("condemned what he called a “brazen breach”", "cited … as “Miss
 /// Piggy”"): the nearest word before the quote in its sentence whose learned cue rate is at

@@ -257,6 +257,7 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
         };
         let found = attribution::find(doc, &region, kind)
             .or_else(|| attribution::colon_intro(doc, &region))
+            .or_else(|| attribution::colon_subject(doc, &region))
             .or_else(|| {
                 (kind == QuoteKind::Partial)
                     .then(|| attribution::learned_cue_before(doc, &region, LEARNED_PARTIAL_RATE))
