@@ -313,9 +313,12 @@ pub fn colon_subject(doc: &Document, region: &QuotedRegion) -> Option<Attributio
     }
     let s = doc.sentence_index(doc.tokens[colon].span.start)?;
     let first = doc.token_at_or_after(doc.sentences[s].start);
-    if first >= colon || colon - first > 12 || doc.tokens[first..colon].iter().any(|t| {
-        t.kind == TokenKind::QuoteMark || in_quote(doc, t.span.start)
-    }) {
+    if first >= colon
+        || colon - first > 12
+        || doc.tokens[first..colon]
+            .iter()
+            .any(|t| t.kind == TokenKind::QuoteMark || in_quote(doc, t.span.start))
+    {
         return None;
     }
     let cue = doc.tokens[colon].span;
@@ -546,8 +549,8 @@ pub(crate) fn speaker_before(
         if doc.tokens[prev].span.start < lo {
             return None;
         }
-        if let Some((span, entity, kind)) = mention_ending_at(doc, doc.tokens[prev].span.end)
-            .or_else(|| bare_pronoun(doc, prev))
+        if let Some((span, entity, kind)) =
+            mention_ending_at(doc, doc.tokens[prev].span.end).or_else(|| bare_pronoun(doc, prev))
         {
             return Some(make(span, entity, kind, cue, 0.9 - 0.03 * fillers as f32));
         }
@@ -712,12 +715,23 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     // ... or after a possessive: "Obama's former campaign strategist said"
     let determined = matches!(
         first.to_lowercase().as_str(),
-        "the" | "a" | "an" | "another" | "its" | "his" | "her" | "their" | "our" | "my" | "your"
+        "the"
+            | "a"
+            | "an"
+            | "another"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "one"
     ) || (b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s"));
     let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
     let plain_noun = b - a <= if possessive { 5 } else { 4 }
         && last.chars().all(|c| c.is_ascii_lowercase())
-        && last.len() > 2
+        && last.len() > 1
         && (!last.ends_with("ly") || matches!(last, "family" | "ally" | "assembly" | "rally"))
         && !byline_lexicon::words::is_function_word(last);
     let head_ok = is_speaking_noun(&last.to_lowercase())
@@ -798,6 +812,15 @@ fn cue_at(doc: &Document, k: usize, limit: usize) -> Option<Span> {
     }
     let w = token(doc, k);
     if speech::cue_lemma(w).is_some() && !is_not_speech(doc, k) {
+        return Some(t.span);
+    }
+    // "as Tom Ridge put it, ''…''": the idiom is a cue
+    if matches!(w, "put" | "puts")
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| doc.slice(n.span) == "it")
+    {
         return Some(t.span);
     }
     None
