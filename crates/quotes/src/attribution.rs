@@ -312,9 +312,8 @@ pub fn colon_subject(doc: &Document, region: &QuotedRegion) -> Option<Attributio
         return None;
     }
     let s = doc.sentence_index(doc.tokens[colon].span.start)?;
-    let first = doc.token_at_or_after(doc.sentences[s].start);
+    let mut first = doc.token_at_or_after(doc.sentences[s].start);
     if first >= colon
-        || colon - first > 12
         || doc.tokens[first..colon]
             .iter()
             .any(|t| t.kind == TokenKind::QuoteMark || in_quote(doc, t.span.start))
@@ -326,6 +325,18 @@ pub fn colon_subject(doc: &Document, region: &QuotedRegion) -> Option<Attributio
         if kind == MentionKind::Name {
             return Some(make(span, entity, kind, cue, 0.6));
         }
+    }
+    // "As Tom Ridge …:", "The Illinois Board of Elections was …:"
+    if first + 1 < colon
+        && matches!(
+            token(doc, first).to_lowercase().as_str(),
+            "the" | "as" | "but" | "and" | "so"
+        )
+    {
+        first += 1;
+    }
+    if colon - first > 12 {
+        return None;
     }
     let (span, entity, kind) = mention_starting_at(doc, doc.tokens[first].span.start)
         .or_else(|| bare_pronoun(doc, first))?;
