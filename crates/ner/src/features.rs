@@ -25,8 +25,9 @@ use crate::{clusters, gazetteer};
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// A fast, deterministic hasher for the tagger's string-keyed maps (FxHash's mixing, eight
-/// bytes at a time): the maps are only looked up, never iterated, so the hasher changes
-/// speed only. Not resistant to crafted collisions, which cost time, not correctness.
+/// bytes at a time, and a finaliser): the maps are only looked up, never iterated, so the
+/// hasher changes speed only. Not resistant to crafted collisions, which cost time, not
+/// correctness.
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
 
@@ -38,9 +39,16 @@ impl FastHasher {
 }
 
 impl std::hash::Hasher for FastHasher {
+    /// Ends with a full avalanche (MurmurHash3's finaliser): the multiply-rotate steps alone
+    /// leave the low bits, which pick the hash table's bucket, depending on a few input bits.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
