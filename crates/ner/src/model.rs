@@ -182,7 +182,13 @@ impl QTables {
         out2: &mut Vec<[i32; N_LABELS]>,
     ) {
         slots.clear();
-        slots.extend(sent.feats.iter().map(|&f| self.slot(bucket(f, self.bits))));
+        slots.extend(sent.feats.iter().map(|&f| {
+            let k = self.slot(bucket(f, self.bits));
+            let row = &self.rows[k as usize];
+            prefetch(&row[0][0]);
+            prefetch(&row[1][N_LABELS - 1]);
+            k
+        }));
         for &(a, b) in &sent.ranges {
             let (mut acc1, mut acc2) = ([0; N_LABELS], [0; N_LABELS]);
             for &k in &slots[a as usize..b as usize] {
@@ -194,6 +200,20 @@ impl QTables {
             out2.push(acc2);
         }
     }
+}
+
+/// Asks the processor to bring `x`'s cache line into the caches, without waiting for it.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing into the program and cannot fault, and
+    // `x` is a valid reference anyway; SSE is part of the x86_64 baseline.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// One pass of [`QTables`].
