@@ -170,10 +170,27 @@ impl QTables {
         Pass { t: self, k }
     }
 
+    /// Sets `slots` to the row slots of `feats`, in three sweeps so that many cache misses are
+    /// under way at once: the buckets (prefetching their index words), the slots (prefetching
+    /// their rows); the caller then reads the rows.
+    fn row_slots(&self, feats: &[u64], slots: &mut Vec<u32>) {
+        slots.clear();
+        slots.extend(feats.iter().map(|&f| {
+            let b = bucket(f, self.bits);
+            prefetch(&self.present[b >> 6]);
+            prefetch(&self.ranks[b >> 6]);
+            b as u32
+        }));
+        for k in slots.iter_mut() {
+            *k = self.slot(*k as usize);
+            let row = &self.rows[*k as usize];
+            prefetch(&row[0][0]);
+            prefetch(&row[1][N_LABELS - 1]);
+        }
+    }
+
     /// Appends to `out1` and `out2` the sums of each token's static features in the first and
-    /// the second pass: one look-up per feature for both. In two sweeps, the index look-ups of
-    /// all the sentence's features then the rows, so that many cache misses are under way at
-    /// once.
+    /// the second pass: one look-up per feature for both (see [`QTables::row_slots`]).
     fn static_sums2(
         &self,
         sent: &PreparedSentence,
@@ -181,14 +198,7 @@ impl QTables {
         out1: &mut Vec<[i32; N_LABELS]>,
         out2: &mut Vec<[i32; N_LABELS]>,
     ) {
-        slots.clear();
-        slots.extend(sent.feats.iter().map(|&f| {
-            let k = self.slot(bucket(f, self.bits));
-            let row = &self.rows[k as usize];
-            prefetch(&row[0][0]);
-            prefetch(&row[1][N_LABELS - 1]);
-            k
-        }));
+        self.row_slots(&sent.feats, slots);
         for &(a, b) in &sent.ranges {
             let (mut acc1, mut acc2) = ([0; N_LABELS], [0; N_LABELS]);
             for &k in &slots[a as usize..b as usize] {
@@ -244,14 +254,9 @@ impl Scorer for Pass<'_> {
         acc.map(|x| x as f32)
     }
 
-    /// In two sweeps, as [`QTables::static_sums2`].
+    /// As [`QTables::static_sums2`], for one pass.
     fn static_sums(&self, sent: &PreparedSentence, slots: &mut Vec<u32>, out: &mut Vec<Self::Acc>) {
-        slots.clear();
-        slots.extend(
-            sent.feats
-                .iter()
-                .map(|&f| self.t.slot(bucket(f, self.t.bits))),
-        );
+        self.t.row_slots(&sent.feats, slots);
         for &(a, b) in &sent.ranges {
             let mut acc = Self::ZERO;
             for &k in &slots[a as usize..b as usize] {
