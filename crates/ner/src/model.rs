@@ -82,10 +82,9 @@ impl QTables {
         if !(1..=2).contains(&passes.len()) {
             return Err(format!("bad number of passes {}", passes.len()));
         }
-        let mut all: Vec<(usize, usize, QRow)> = Vec::new();
-        for (k, rows) in passes.iter().enumerate() {
+        for rows in &passes {
             let mut last = None;
-            for &(b, row) in rows {
+            for &(b, _) in rows {
                 if b >= 1 << bits {
                     return Err("row index out of range".into());
                 }
@@ -93,23 +92,34 @@ impl QTables {
                     return Err("row indices not increasing".into());
                 }
                 last = Some(b);
-                if row.iter().any(|&x| x != 0) {
-                    all.push((b, k, row));
-                }
             }
         }
-        all.sort_unstable_by_key(|&(b, k, _)| (b, k));
+        // Merge the passes' (sorted) rows by bucket.
         let words = (1usize << bits).div_ceil(64);
         let mut present = vec![0u64; words];
-        let mut rows: Vec<[QRow; 2]> = Vec::new();
-        let mut last = None;
-        for (b, k, row) in all {
-            if last != Some(b) {
-                present[b >> 6] |= 1 << (b & 63);
-                rows.push([[0; N_LABELS]; 2]);
-                last = Some(b);
+        let most = passes.iter().map(Vec::len).max().unwrap_or(0);
+        let mut rows: Vec<[QRow; 2]> = Vec::with_capacity(most + most / 4 + 1);
+        let mut at = [0usize; 2];
+        let next = |k: usize, at: &[usize; 2]| passes.get(k).and_then(|p| p.get(at[k]));
+        loop {
+            let b = match (next(0, &at), next(1, &at)) {
+                (None, None) => break,
+                (Some(x), None) | (None, Some(x)) => x.0,
+                (Some(x), Some(y)) => x.0.min(y.0),
+            };
+            let mut row = [[0; N_LABELS]; 2];
+            for (k, r) in row.iter_mut().enumerate() {
+                if let Some(&(bk, w)) = next(k, &at) {
+                    if bk == b {
+                        *r = w;
+                        at[k] += 1;
+                    }
+                }
             }
-            rows.last_mut().expect("pushed")[k] = row;
+            if row.iter().flatten().any(|&x| x != 0) {
+                present[b >> 6] |= 1 << (b & 63);
+                rows.push(row);
+            }
         }
         let mut ranks = Vec::with_capacity(words);
         let mut base = 0u32;
