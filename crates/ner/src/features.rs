@@ -575,22 +575,23 @@ fn static_features(
             feats.push(f1(t::CAPS, tok.lower));
             feats.push(f2(t::CAPS_S, n.min(6) as u64, i.min(3) as u64));
         }
-        for b in 0..N_GAZ {
-            let bit = 1 << b;
-            if tok.gaz & bit != 0 {
-                feats.push(f1(t::GAZ, b as u64));
-            }
-            if gaz_at(ii - 1) & bit != 0 {
-                feats.push(f1(t::GAZ_M1, b as u64));
-            }
-            if gaz_at(ii + 1) & bit != 0 {
-                feats.push(f1(t::GAZ_P1, b as u64));
-            }
-            if gaz_at(ii - 2) & bit != 0 {
-                feats.push(f1(t::GAZ_M2, b as u64));
-            }
-            if gaz_at(ii + 2) & bit != 0 {
-                feats.push(f1(t::GAZ_P2, b as u64));
+        // Gazetteer classes of the token and its neighbours, class by class in bit order (only
+        // over the classes set somewhere in the window).
+        let gaz = [
+            (t::GAZ, tok.gaz),
+            (t::GAZ_M1, gaz_at(ii - 1)),
+            (t::GAZ_P1, gaz_at(ii + 1)),
+            (t::GAZ_M2, gaz_at(ii - 2)),
+            (t::GAZ_P2, gaz_at(ii + 2)),
+        ];
+        let mut set = gaz.iter().fold(0, |a, &(_, g)| a | g) & ((1 << N_GAZ) - 1);
+        while set != 0 {
+            let b = set.trailing_zeros();
+            set &= set - 1;
+            for &(template, g) in &gaz {
+                if g & (1 << b) != 0 {
+                    feats.push(f1(template, b as u64));
+                }
             }
         }
         let (seen_lower, seen_capmid) = ctx[i];
