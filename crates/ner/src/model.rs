@@ -51,8 +51,8 @@ trait Scorer {
 /// The quantised weights of both passes: the non-zero rows of two `2^bits`-row tables, side by
 /// side (both passes hash the same static features to the same buckets), found through a rank
 /// index over a bitset of the buckets with a non-zero row in either pass. The shipped model has
-/// about 75k non-zero rows of 2^21 in each pass: 2.8 MB of rows and 384 KB of index instead of
-/// two full tables of 38 MB. An absent bucket reads a zero row, so scores are those of the full
+/// about 75k non-zero rows of 2^21 in each pass, 92k buckets in either: 3.3 MB of rows and
+/// 384 KB of index instead of two full tables of 38 MB. An absent bucket reads a zero row, so scores are those of the full
 /// tables; and one look-up (one cache miss) gives a static feature's weights in both passes.
 ///
 /// Sums are kept in `i32`: every partial sum of at most a few hundred weights of magnitude
