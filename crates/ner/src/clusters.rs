@@ -7,8 +7,9 @@
 //!   three granularities (k = 128, 512, 2048) over the GloVe 6B 50d vectors of the 200k most
 //!   frequent lower-cased words (6B tokens of Wikipedia and Gigaword; PDDL-1.0).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::features::FastMap;
 
 /// The word2vec cluster file built into byline.
 pub static CLUSTER_BYTES: &[u8] = include_bytes!("../models/clusters.tsv.gz");
@@ -20,8 +21,8 @@ pub static GLOVE_BYTES: &[u8] = include_bytes!("../models/glove-clusters.tsv.gz"
 pub type Ids = [u16; 3];
 
 /// Parses "word<TAB>id<TAB>id<TAB>id" lines; a missing or bad id reads as 0.
-fn parse(text: &'static str) -> HashMap<&'static str, Ids> {
-    let mut map = HashMap::with_capacity(text.len() / 16);
+fn parse(text: &'static str) -> FastMap<&'static str, Ids> {
+    let mut map = FastMap::with_capacity_and_hasher(text.len() / 16, Default::default());
     for line in text.lines() {
         let mut parts = line.split('\t');
         let Some(word) = parts.next() else { continue };
@@ -34,13 +35,13 @@ fn parse(text: &'static str) -> HashMap<&'static str, Ids> {
     map
 }
 
-fn shared() -> &'static HashMap<&'static str, Ids> {
-    static C: OnceLock<HashMap<&'static str, Ids>> = OnceLock::new();
+fn shared() -> &'static FastMap<&'static str, Ids> {
+    static C: OnceLock<FastMap<&'static str, Ids>> = OnceLock::new();
     C.get_or_init(|| parse(crate::gazetteer::gunzip_static(CLUSTER_BYTES)))
 }
 
-fn glove_table() -> &'static HashMap<&'static str, Ids> {
-    static C: OnceLock<HashMap<&'static str, Ids>> = OnceLock::new();
+fn glove_table() -> &'static FastMap<&'static str, Ids> {
+    static C: OnceLock<FastMap<&'static str, Ids>> = OnceLock::new();
     C.get_or_init(|| parse(crate::gazetteer::gunzip_static(GLOVE_BYTES)))
 }
 
@@ -51,8 +52,10 @@ pub fn lookup(word: &str) -> Option<Ids> {
         return Some(*ids);
     }
     let lower = word.to_lowercase();
-    if let Some(ids) = map.get(lower.as_str()) {
-        return Some(*ids);
+    if lower != word {
+        if let Some(ids) = map.get(lower.as_str()) {
+            return Some(*ids);
+        }
     }
     let mut title = String::with_capacity(word.len());
     for (i, c) in lower.chars().enumerate() {
@@ -61,6 +64,10 @@ pub fn lookup(word: &str) -> Option<Ids> {
         } else {
             title.push(c);
         }
+    }
+    // (a key already looked up is not looked up again)
+    if title == word || title == lower {
+        return None;
     }
     map.get(title.as_str()).copied()
 }

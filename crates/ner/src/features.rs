@@ -24,6 +24,60 @@ use crate::{clusters, gazetteer};
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
+/// A fast, deterministic hasher for the tagger's string-keyed maps (FxHash's mixing, eight
+/// bytes at a time, and a finaliser): the maps are only looked up, never iterated, so the
+/// hasher changes speed only. Not resistant to crafted collisions, which cost time, not
+/// correctness.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    /// Ends with a full avalanche (MurmurHash3's finaliser): the multiply-rotate steps alone
+    /// leave the low bits, which pick the hash table's bucket, depending on a few input bits.
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.add(x as u64);
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.add(x as u64);
+    }
+}
+
+/// Builds [`FastHasher`]s.
+pub type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
+
 /// Mixes one value into a hash.
 #[inline]
 pub fn mix(h: u64, x: u64) -> u64 {
@@ -266,9 +320,66 @@ mod t {
 const BOS: u64 = 0xB05;
 const EOS: u64 = 0xE05;
 
+/// What the static features need of a word besides its context: computed once per distinct
+/// word (and sentence case) of a document.
+#[derive(Debug, Clone)]
+struct WordFacts {
+    tok: Tok,
+    /// Hash of the long shape.
+    lshape: u64,
+    /// Prefix and suffix features of the lower-cased word (`n_affix` of them).
+    affix: [u64; 8],
+    n_affix: u8,
+}
+
+fn word_facts(w: &str, caps: bool) -> WordFacts {
+    let key = w.to_lowercase();
+    let look = if caps {
+        std::borrow::Cow::Owned(title_case(w))
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    };
+    // Prefixes and suffixes of the lower-cased word, 1-4 characters.
+    let mut affix = [0u64; 8];
+    let mut n_affix = 0;
+    let len = key.chars().count();
+    let mut h = 0u64;
+    for (k, c) in key.chars().take(4).enumerate() {
+        h = mix(h, c as u64);
+        if k + 1 < len {
+            affix[n_affix] = f2(t::PREF, k as u64, h);
+            n_affix += 1;
+        }
+    }
+    let mut h = 0u64;
+    for (k, c) in key.chars().rev().take(4).enumerate() {
+        h = mix(h, c as u64);
+        if k + 1 < len {
+            affix[n_affix] = f2(t::SUF, k as u64, h);
+            n_affix += 1;
+        }
+    }
+    WordFacts {
+        tok: Tok {
+            word: hash_str(w),
+            lower: hash_str(&key),
+            shape: shape_hash(w, true),
+            gaz: gaz_flags(&look),
+            cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
+            clusters: clusters::lookup(w).unwrap_or([u16::MAX; 3]),
+            glove: clusters::glove(&key).unwrap_or([u16::MAX; 3]),
+            key,
+        },
+        lshape: shape_hash(w, false),
+        affix,
+        n_affix: n_affix as u8,
+    }
+}
+
 /// Prepares every sentence of a document (tokens as strings): token facts and static features.
 pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
-    // Token facts, sentence by sentence.
+    // Token facts, sentence by sentence; each distinct word's once.
+    let mut memo: FastMap<(&str, bool), WordFacts> = FastMap::default();
     let mut sents: Vec<PreparedSentence> = Vec::with_capacity(doc.len());
     let mut caps_flags = Vec::with_capacity(doc.len());
     for words in doc {
@@ -276,23 +387,11 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
         caps_flags.push(caps);
         let mut toks: Vec<Tok> = words
             .iter()
-            .map(|w| {
-                let key = w.to_lowercase();
-                let look = if caps {
-                    std::borrow::Cow::Owned(title_case(w))
-                } else {
-                    std::borrow::Cow::Borrowed(*w)
-                };
-                Tok {
-                    word: hash_str(w),
-                    lower: hash_str(&key),
-                    shape: shape_hash(w, true),
-                    gaz: gaz_flags(&look),
-                    cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
-                    clusters: clusters::lookup(w).unwrap_or([u16::MAX; 3]),
-                    glove: clusters::glove(&key).unwrap_or([u16::MAX; 3]),
-                    key,
-                }
+            .map(|&w| {
+                memo.entry((w, caps))
+                    .or_insert_with(|| word_facts(w, caps))
+                    .tok
+                    .clone()
             })
             .collect();
         multiword_gazetteer(words, caps, &mut toks);
@@ -302,7 +401,7 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
         });
     }
     // Label-free document context.
-    let mut seen: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut seen: FastMap<&str, (bool, bool)> = FastMap::default();
     for ((s, words), &caps) in sents.iter().zip(doc).zip(&caps_flags) {
         for (i, (tok, w)) in s.toks.iter().zip(words).enumerate() {
             let e = seen.entry(tok.key.as_str()).or_default();
@@ -323,7 +422,8 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
         })
         .collect();
     for ((s, words), (ctx, &caps)) in sents.iter_mut().zip(doc).zip(ctx.iter().zip(&caps_flags)) {
-        static_features(s, words, caps, ctx);
+        let facts: Vec<&WordFacts> = words.iter().map(|&w| &memo[&(w, caps)]).collect();
+        static_features(s, &facts, caps, ctx);
     }
     sents
 }
@@ -377,7 +477,12 @@ fn multiword_gazetteer(words: &[&str], caps: bool, toks: &mut [Tok]) {
     }
 }
 
-fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[(bool, bool)]) {
+fn static_features(
+    s: &mut PreparedSentence,
+    facts: &[&WordFacts],
+    caps: bool,
+    ctx: &[(bool, bool)],
+) {
     let n = s.toks.len();
     let mut feats = Vec::with_capacity(n * 48);
     let mut ranges = Vec::with_capacity(n);
@@ -410,7 +515,7 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
             s.toks[i as usize].gaz
         }
     };
-    for (i, w) in words.iter().enumerate() {
+    for (i, wf) in facts.iter().enumerate() {
         let start = feats.len() as u32;
         let tok = &s.toks[i];
         let ii = i as isize;
@@ -418,23 +523,8 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
         feats.push(f1(t::WORD, tok.word));
         feats.push(f1(t::LOWER, tok.lower));
         feats.push(f1(t::SHAPE, tok.shape));
-        feats.push(f1(t::LSHAPE, shape_hash(w, false)));
-        // Prefixes and suffixes of the lower-cased word, 1-4 characters.
-        let chars: Vec<char> = tok.key.chars().collect();
-        let mut h = 0u64;
-        for (k, c) in chars.iter().take(4).enumerate() {
-            h = mix(h, *c as u64);
-            if k + 1 < chars.len() {
-                feats.push(f2(t::PREF, k as u64, h));
-            }
-        }
-        let mut h = 0u64;
-        for (k, c) in chars.iter().rev().take(4).enumerate() {
-            h = mix(h, *c as u64);
-            if k + 1 < chars.len() {
-                feats.push(f2(t::SUF, k as u64, h));
-            }
-        }
+        feats.push(f1(t::LSHAPE, wf.lshape));
+        feats.extend_from_slice(&wf.affix[..wf.n_affix as usize]);
         feats.push(f1(t::W_M1, word_at(ii - 1)));
         feats.push(f1(t::W_P1, word_at(ii + 1)));
         feats.push(f1(t::W_M2, word_at(ii - 2)));
@@ -485,22 +575,23 @@ fn static_features(s: &mut PreparedSentence, words: &[&str], caps: bool, ctx: &[
             feats.push(f1(t::CAPS, tok.lower));
             feats.push(f2(t::CAPS_S, n.min(6) as u64, i.min(3) as u64));
         }
-        for b in 0..N_GAZ {
-            let bit = 1 << b;
-            if tok.gaz & bit != 0 {
-                feats.push(f1(t::GAZ, b as u64));
-            }
-            if gaz_at(ii - 1) & bit != 0 {
-                feats.push(f1(t::GAZ_M1, b as u64));
-            }
-            if gaz_at(ii + 1) & bit != 0 {
-                feats.push(f1(t::GAZ_P1, b as u64));
-            }
-            if gaz_at(ii - 2) & bit != 0 {
-                feats.push(f1(t::GAZ_M2, b as u64));
-            }
-            if gaz_at(ii + 2) & bit != 0 {
-                feats.push(f1(t::GAZ_P2, b as u64));
+        // Gazetteer classes of the token and its neighbours, class by class in bit order (only
+        // over the classes set somewhere in the window).
+        let gaz = [
+            (t::GAZ, tok.gaz),
+            (t::GAZ_M1, gaz_at(ii - 1)),
+            (t::GAZ_P1, gaz_at(ii + 1)),
+            (t::GAZ_M2, gaz_at(ii - 2)),
+            (t::GAZ_P2, gaz_at(ii + 2)),
+        ];
+        let mut set = gaz.iter().fold(0, |a, &(_, g)| a | g) & ((1 << N_GAZ) - 1);
+        while set != 0 {
+            let b = set.trailing_zeros();
+            set &= set - 1;
+            for &(template, g) in &gaz {
+                if g & (1 << b) != 0 {
+                    feats.push(f1(template, b as u64));
+                }
             }
         }
         let (seen_lower, seen_capmid) = ctx[i];
@@ -534,17 +625,24 @@ pub fn history(tok: &Tok, p1: Option<Label>, p2: Option<Label>, out: &mut [u64; 
 /// document-level features.
 #[derive(Debug, Default)]
 pub struct DocLabels {
-    counts: HashMap<String, [u16; 4]>,
+    counts: FastMap<String, [u16; 4]>,
 }
 
 impl DocLabels {
     /// Counts the entity types of every token the first pass labelled.
     pub fn new(sents: &[PreparedSentence], labels: &[Vec<Label>]) -> DocLabels {
-        let mut counts: HashMap<String, [u16; 4]> = HashMap::new();
+        let mut counts: FastMap<String, [u16; 4]> = FastMap::default();
         for (s, ls) in sents.iter().zip(labels) {
             for (tok, &l) in s.toks.iter().zip(ls) {
                 if let Some(ty) = label_type(l) {
-                    counts.entry(tok.key.clone()).or_default()[ty] += 1;
+                    match counts.get_mut(tok.key.as_str()) {
+                        Some(c) => c[ty] += 1,
+                        None => {
+                            let mut c = [0; 4];
+                            c[ty] = 1;
+                            counts.insert(tok.key.clone(), c);
+                        }
+                    }
                 }
             }
         }
