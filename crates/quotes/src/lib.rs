@@ -238,7 +238,9 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
     let mut prev_region: Option<(usize, QuotedRegion)> = None; // (quote index, region)
     for region in doc.quoted.iter().copied() {
         let kind = kind_of(doc, &region);
-        if kind == QuoteKind::Partial && !is_real_partial(doc, &region) || is_heading(doc, &region)
+        if kind == QuoteKind::Partial && !is_real_partial(doc, &region)
+            || is_heading(doc, &region)
+            || is_attribute_value(doc, &region)
         {
             continue;
         }
@@ -400,9 +402,9 @@ fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     has_cue || attribution::learned_cue_before(doc, region, LEARNED_PARTIAL_RATE).is_some()
 }
 
-/// A section heading set in single marks, as some sites print a line of the story above its
-/// section (`'A change warrior.'` alone on its line): a paragraph of one short single-quoted
-/// region.
+/// A section heading set in quotation marks, as some sites print a line of the story above its
+/// section: a paragraph of one short single-quoted region (`'A change warrior.'`) or of one
+/// quoted headline in capitals.
 fn is_heading(doc: &Document, region: &QuotedRegion) -> bool {
     let Some(close) = region.close else {
         return false;
@@ -411,10 +413,17 @@ fn is_heading(doc: &Document, region: &QuotedRegion) -> bool {
         return false;
     };
     let rest = doc.text[close.end..para.end].trim_matches(|c: char| c == '.' || c.is_whitespace());
-    region.single
-        && para.start == region.open.start
-        && rest.is_empty()
-        && doc.slice(region.content).split_whitespace().count() <= 8
+    let content = doc.slice(region.content);
+    let words = content.split_whitespace().count();
+    // or a headline in capitals, in any marks: “EVENTUALLY VOTERS MAKE GOOD DECISIONS”
+    let capitals = words >= 3 && !content.chars().any(char::is_lowercase);
+    para.start == region.open.start && rest.is_empty() && (region.single && words <= 8 || capitals)
+}
+
+/// Quotation marks around a markup attribute's value left in the text (`<tweet
+/// author="@edhenry">`): not a quote.
+fn is_attribute_value(doc: &Document, region: &QuotedRegion) -> bool {
+    doc.text[..region.open.start].trim_end().ends_with('=')
 }
 
 /// Quoted words shaped like a title: at most six words, each capitalised but for short
