@@ -236,3 +236,129 @@ fn a_time_phrase_after_the_cue_is_not_the_clause() {
         "two of the supports had lost a third of their thickness"
     );
 }
+
+#[test]
+fn a_titled_speaker_after_an_organisation_word_and_an_abbreviated_state() {
+    let doc = quotes_of(
+        "The vote was delayed.\n\n“We will have the numbers by Friday,” Senate Majority Leader Ruth Calloway, R-Ky., said Tuesday.",
+    );
+    let m = speaker_mention(&doc, "We will have").unwrap();
+    assert!(m.ends_with("Ruth Calloway"), "{m}");
+}
+
+#[test]
+fn a_speaker_title_may_open_with_a_number() {
+    let doc = quotes_of(
+        "The hearing ended.\n\n“Nobody listened to us for years,” said 9/11 widow Marian Okafor.",
+    );
+    let m = speaker_mention(&doc, "Nobody listened").unwrap();
+    assert!(m.ends_with("Marian Okafor"), "{m}");
+}
+
+#[test]
+fn fillers_between_a_described_speaker_and_the_cue() {
+    let doc = quotes_of("The harvest failed again.\n\nShrugging, Chileans often say, ''The rain comes when it comes.''");
+    let m = speaker_mention(&doc, "The rain comes").unwrap();
+    assert_eq!(m, "Chileans");
+}
+
+#[test]
+fn a_description_then_a_name_in_commas_after_the_quote() {
+    let doc = quotes_of(
+        "The budget passed.\n\n''That was the fairer thing to do,'' the council's finance chief, Pedro Almeida, said.",
+    );
+    assert_eq!(
+        speaker_mention(&doc, "That was the fairer").as_deref(),
+        Some("Pedro Almeida")
+    );
+}
+
+#[test]
+fn a_manner_adverb_and_a_bare_pronoun_before_the_cue() {
+    let doc = quotes_of(
+        "Mayor Lena Ortiz arrived late.\n\nOrtiz jokingly said, “I hate to say it, I’m becoming popular.”\n\nLaughing, I said, “I don't believe it.”",
+    );
+    assert_eq!(
+        speaker_mention(&doc, "I hate to say").as_deref(),
+        Some("Ortiz")
+    );
+    assert_eq!(
+        speaker_mention(&doc, "I don't believe").as_deref(),
+        Some("I")
+    );
+}
+
+#[test]
+fn a_colon_after_a_verb_that_is_no_speech_verb() {
+    let doc = quotes_of(
+        "Reporters pressed the chairman.\n\nMr. Halvorsen shot back: ''That would be good for everyone.''",
+    );
+    assert_eq!(
+        speaker_mention(&doc, "That would be good").as_deref(),
+        Some("Mr. Halvorsen")
+    );
+}
+
+#[test]
+fn a_long_attribution_sentence_after_a_question() {
+    let doc = quotes_of(
+        "The talks stalled.\n\n“Who knows?” Ortega told the regional television station in a long interview.",
+    );
+    assert_eq!(
+        speaker_mention(&doc, "Who knows").as_deref(),
+        Some("Ortega")
+    );
+}
+
+#[test]
+fn a_quote_ending_its_sentence_between_capitals_is_no_nickname() {
+    let doc = quotes_of(
+        "Veterans gathered.\n\nArturo Reyes said he had served in Korea ''for the country's freedom, knowing we had little at home.'' He left early.",
+    );
+    assert!(
+        doc.quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Partial
+                && doc.slice(q.span).starts_with("for the country")),
+        "{:?}",
+        doc.quotes
+            .iter()
+            .map(|q| doc.slice(q.span))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_scare_quote_inside_a_report_belongs_to_it() {
+    let doc = quotes_of(
+        "The fund published its outlook.\n\nThe fund said that \"political tensions\" in rich economies are slowing trade.",
+    );
+    let partial = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Partial)
+        .expect("the quoted words are a partial quote");
+    assert_eq!(doc.slice(partial.span), "political tensions");
+    let clause = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .unwrap();
+    assert_eq!(partial.cue, clause.cue);
+    assert_eq!(partial.speaker_mention, clause.speaker_mention);
+}
+
+#[test]
+fn headings_and_markup_attributes_are_no_quotes() {
+    let doc = quotes_of(
+        "Mill towns wait.\n\n'A change warrior.'\n\n“EVERY TOWN DESERVES BETTER”\n\n<tweet author=\"@millvoice\">We are still here.</tweet>",
+    );
+    assert!(
+        doc.quotes.is_empty(),
+        "{:?}",
+        doc.quotes
+            .iter()
+            .map(|q| doc.slice(q.span))
+            .collect::<Vec<_>>()
+    );
+}
