@@ -581,6 +581,17 @@ pub(crate) fn speaker_before(
             j = prev;
             continue;
         }
+        // "Rep. Paul Ryan (R-Wis.) said": the speaker is before the parenthesis
+        if w == ")" {
+            if let Some(open) = (prev.saturating_sub(8)..prev)
+                .rev()
+                .find(|&t| token(doc, t) == "(")
+            {
+                fillers += 1;
+                j = open;
+                continue;
+            }
+        }
         break;
     }
     // "X issued a red alert ... and warned that ...": the subject of the sentence
