@@ -335,13 +335,28 @@ pub fn colon_subject(doc: &Document, region: &QuotedRegion) -> Option<Attributio
     {
         first += 1;
     }
-    if colon - first > 12 {
-        return None;
+    let opening = (colon - first <= 12)
+        .then(|| {
+            mention_starting_at(doc, doc.tokens[first].span.start)
+                .or_else(|| bare_pronoun(doc, first))
+        })
+        .flatten()
+        // the subject, not the object of a preposition ("In Concord: …" has none)
+        .filter(|(_, _, kind)| *kind != MentionKind::Nominal);
+    if let Some((span, entity, kind)) = opening {
+        return Some(make(span, entity, kind, cue, 0.6));
     }
-    let (span, entity, kind) = mention_starting_at(doc, doc.tokens[first].span.start)
-        .or_else(|| bare_pronoun(doc, first))?;
-    // the subject, not the object of a preposition ("In Concord: …" has none)
-    (kind != MentionKind::Nominal).then(|| make(span, entity, kind, cue, 0.6))
+    // the first name of the clause before the colon: "…, Mr. Smith shot back:", "Here’s
+    // Clinton in December 1992:"
+    let clause = (first..colon)
+        .rev()
+        .find(|&t| token(doc, t) == ",")
+        .map_or(first, |c| c + 1);
+    (clause..colon).find_map(|t| {
+        let (span, entity, kind) = mention_starting_at(doc, doc.tokens[t].span.start)?;
+        (kind == MentionKind::Name && span.end <= doc.tokens[colon].span.start)
+            .then(|| make(span, entity, kind, cue, 0.55))
+    })
 }
 
 /// A partial quote's attribution by a verb the rules do not list but PolNeAR's annotators
