@@ -610,7 +610,15 @@ pub(crate) fn speaker_before(
         break;
     }
     // "X issued a red alert ... and warned that ...": the subject of the sentence
-    if k > 0 && matches!(token(doc, k - 1), "and" | "but") {
+    // "… drew boos upon saying, “…”", "… before adding": a participle after a preposition
+    let after_preposition = || {
+        token(doc, k).ends_with("ing")
+            && matches!(
+                token(doc, k - 1),
+                "upon" | "after" | "before" | "while" | "when" | "by" | "without"
+            )
+    };
+    if k > 0 && (matches!(token(doc, k - 1), "and" | "but") || after_preposition()) {
         if let Some(a) = sentence_subject(doc, k, lo, cue) {
             return Some(a);
         }
