@@ -844,6 +844,10 @@ fn description_after(doc: &Document, j: usize, hi: usize) -> Option<Span> {
         && doc.tokens[e].kind == TokenKind::Word
         && e < j + 10
     {
+        if is_auxiliary(token(doc, e)) {
+            // "said the candidate could be …" is a reported clause, not a speaker
+            return None;
+        }
         e += 1;
     }
     (e > j).then(|| Span::new(doc.tokens[j].span.start, doc.tokens[e - 1].span.end))
