@@ -175,6 +175,8 @@ const CUES: &[(&str, &str)] = &[
     ("promised", "promise"),
     ("promises", "promise"),
     ("promising", "promise"),
+    ("questioned", "question"),
+    ("questioning", "question"),
     ("quipped", "quip"),
     ("quipping", "quip"),
     ("quips", "quip"),
