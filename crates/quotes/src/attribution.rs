@@ -758,6 +758,7 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     let first = token(doc, a);
     // "the family said", "her lawyers said": after a determiner, a plain noun can speak
     // ... or after a possessive: "Obama's former campaign strategist said"
+    let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
     let determined = matches!(
         first.to_lowercase().as_str(),
         "the"
@@ -772,8 +773,7 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
             | "my"
             | "your"
             | "one"
-    ) || (b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s"));
-    let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
+    ) || possessive;
     let plain_noun = b - a <= if possessive { 5 } else { 4 }
         && last.chars().all(|c| c.is_ascii_lowercase())
         && last.len() > 1
