@@ -8,9 +8,10 @@ The `quotes` stage: who said what.
 2. **Attribution** ([`attribution`]) looks for a speech verb (cue) and a speaker mention next to
    the quote in its sentence: `“…,” Sir Keir told`, `“…,” said Mr Smith`, `He added: “…”`,
    `Mr Zelensky said the agreement would “…”`. A quote with no attribution in its sentence
-   inherits the speaker of the previous quote in the paragraph, and a paragraph that is all
-   quote inherits from the paragraph before; a mark left open runs on into the next paragraph
-   and that quote `continues` the one before.
+   inherits the speaker of the previous quote in the paragraph, and a paragraph that opens
+   with a quotation mark inherits from the paragraph before; an inheriting quote `continues`
+   the one it inherits from (one attribution, several pieces), as does a mark left open that
+   runs on into the next paragraph.
 3. **Indirect speech** ([`indirect`]): "X said (that) CLAUSE", "X told Y CLAUSE",
    "CLAUSE, X said", "according to X, CLAUSE". A reported clause holding a partial quote is
    given too, with the same speaker mention and cue, so the two form one attribution.
@@ -281,7 +282,7 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
             None => {
                 // inherit: an earlier quote in the same paragraph, or the paragraph before when
                 // this paragraph opens with a quotation mark
-                if let Some((pi, pr)) = prev_region.filter(|(_, pr)| {
+                if let Some((pi, _)) = prev_region.filter(|(_, pr)| {
                     pr.paragraph == region.paragraph
                         || (starts_para && pr.paragraph + 1 == region.paragraph)
                 }) {
@@ -289,11 +290,10 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
                     if p.speaker.is_some() || p.speaker_mention.is_some() {
                         quote.speaker = p.speaker;
                         quote.confidence = (p.confidence - 0.1).max(0.3);
-                        // an open mark running on into this paragraph, or the same sentence
-                        let runs_on = pr.close.is_none() && pr.paragraph + 1 == region.paragraph;
-                        if runs_on || pr.paragraph == region.paragraph {
-                            quote.continues = Some(pi);
-                        }
+                        // no cue of its own: the same attribution goes on (an open mark running
+                        // on, the same paragraph, or a quote opening the next paragraph; PolNeAR
+                        // gives them all as one attribution's content pieces)
+                        quote.continues = Some(pi);
                         if quote.speaker.is_none() {
                             quote.speaker_mention = p.speaker_mention;
                         }
