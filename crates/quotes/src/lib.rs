@@ -242,6 +242,7 @@ fn direct_quotes(doc: &Document) -> Vec<Quote> {
         if kind == QuoteKind::Partial && !is_real_partial(doc, &region)
             || is_heading(doc, &region)
             || is_attribute_value(doc, &region)
+            || is_title_in_sentence(doc, &region)
         {
             continue;
         }
@@ -418,6 +419,54 @@ fn is_heading(doc: &Document, region: &QuotedRegion) -> bool {
     // or a headline in capitals, in any marks: “EVENTUALLY VOTERS MAKE GOOD DECISIONS”
     let capitals = words >= 3 && !content.chars().any(char::is_lowercase);
     para.start == region.open.start && rest.is_empty() && (region.single && words <= 8 || capitals)
+}
+
+/// A title opening the sentence that goes on after it: "“Orange Is the New Black” star
+/// Dascha Polanco …", "''Billions,'' on Showtime, is …". The word after the closing mark is a
+/// lower-case word that is no speech verb, pronoun or determiner (“Absolutely,” she said).
+fn is_title_in_sentence(doc: &Document, region: &QuotedRegion) -> bool {
+    let Some(close) = region.close else {
+        return false;
+    };
+    let content = doc.slice(region.content).trim_end();
+    if !looks_like_title(content) || content.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let next = doc.token_at_or_after(close.end);
+    let Some(t) = doc.tokens.get(next) else {
+        return false;
+    };
+    let w = doc.slice(t.span);
+    t.kind == TokenKind::Word
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && speech::cue_lemma(w).is_none()
+        && !matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "it"
+                | "the"
+                | "a"
+                | "an"
+                | "one"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "another"
+                | "some"
+                | "many"
+                | "two"
+                | "three"
+                | "also"
+                | "then"
+                | "later"
+                | "again"
+        )
 }
 
 /// Quotation marks around a markup attribute's value left in the text (`<tweet

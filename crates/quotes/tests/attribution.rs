@@ -362,3 +362,12 @@ fn headings_and_markup_attributes_are_no_quotes() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_title_opening_the_sentence_is_no_quote_but_a_short_answer_is() {
+    let doc = quotes_of(
+        "The show returns.\n\n“Harbour Lights” star Mina Castell opened up about her next role.\n\n“Absolutely,” she said.",
+    );
+    let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.span)).collect();
+    assert_eq!(texts, ["Absolutely,"]);
+}
