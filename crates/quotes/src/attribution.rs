@@ -507,11 +507,10 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
                 confidence: 0.65,
             });
         }
-        let inner_stop = w == "."
-            && doc
-                .sentence_index(doc.tokens[j].span.start)
-                .is_some_and(|s| doc.sentences[s].end > doc.tokens[j].span.end);
-        if doc.tokens[j].kind != TokenKind::Word && !inner_stop && !matches!(w, "’s" | "'s") {
+        if doc.tokens[j].kind != TokenKind::Word
+            && !is_inner_stop(doc, j)
+            && !matches!(w, "’s" | "'s")
+        {
             break;
         }
         j += 1;
@@ -821,6 +820,14 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
             .any(|t| t.kind == TokenKind::QuoteMark)
 }
 
+/// Token `t` is a full stop that does not end its sentence: an abbreviation's ("Mr.", "R-Ky.").
+fn is_inner_stop(doc: &Document, t: usize) -> bool {
+    token(doc, t) == "."
+        && doc
+            .sentence_index(doc.tokens[t].span.start)
+            .is_some_and(|s| doc.sentences[s].end > doc.tokens[t].span.end)
+}
+
 /// An office written lower-case as a head noun ("the Vermont senator", "the mayor").
 fn is_office(w: &str) -> bool {
     let mut c = w.chars();
@@ -974,12 +981,8 @@ fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
         let w = token(doc, t);
         // the full stop of an abbreviation ("McConnell, R-Ky., said", "Mr. Obama's adviser")
         // does not end the search: only a sentence's last stop does
-        let abbreviation = w == "."
-            && doc
-                .sentence_index(doc.tokens[t].span.start)
-                .is_some_and(|s| doc.sentences[s].end > doc.tokens[t].span.end);
         if doc.tokens[t].kind == TokenKind::QuoteMark
-            || (matches!(w, "." | "?" | "!" | ";") && !abbreviation)
+            || (matches!(w, "." | "?" | "!" | ";") && !is_inner_stop(doc, t))
         {
             return None;
         }

@@ -1093,9 +1093,14 @@ pub fn inner_partials(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         if c.kind != QuoteKind::Indirect || c.speaker_mention.is_none() {
             continue;
         }
-        for r in doc.quoted.iter() {
+        // the regions (in text order) that open inside the clause
+        let first = doc.quoted.partition_point(|r| r.open.start < c.span.start);
+        let inside = doc.quoted[first..]
+            .iter()
+            .take_while(|r| r.open.start < c.span.end);
+        for r in inside {
             let outer = Span::new(r.open.start, r.close.map_or(r.content.end, |m| m.end));
-            if !(c.span.start <= r.open.start && r.content.end <= c.span.end)
+            if r.content.end > c.span.end
                 || r.content.is_empty()
                 || crate::looks_like_title(doc.slice(r.content))
                 || quotes
