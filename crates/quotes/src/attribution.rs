@@ -891,7 +891,10 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
         .map(|t| doc.text[t.span.start..t.span.end].to_lowercase());
     let prev = k.checked_sub(1).map(|p| token(doc, p).to_lowercase());
     match next.as_deref() {
-        Some("to") if matches!(w.as_str(), "said" | "told" | "asked" | "called") => return true,
+        // "said to be", "told to leave"; "said to reporters", "said to People" is speech
+        Some("to") if matches!(w.as_str(), "said" | "told" | "asked" | "called") => {
+            return w == "called" || !addressee_follows(doc, k + 2)
+        }
         Some("for" | "on" | "off" | "up")
             if matches!(
                 w.as_str(),
@@ -908,6 +911,41 @@ fn is_not_speech(doc: &Document, k: usize) -> bool {
         prev.as_deref(),
         Some("is" | "are" | "was" | "were" | "be" | "been")
     ) && w == "said"
+}
+
+/// True when token `i` (after "said to") starts the person or audience spoken to rather than
+/// an infinitive: a capitalised word, a determiner or an object pronoun.
+fn addressee_follows(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    let w = &doc.text[t.span.start..t.span.end];
+    w.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+                | "me"
+                | "him"
+                | "them"
+                | "us"
+                | "you"
+                | "reporters"
+                | "supporters"
+                | "cheers"
+                | "applause"
+        )
 }
 
 /// The first cue at or after token `j` with only fillers in between.

@@ -933,7 +933,7 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             continue;
         };
         let sent = doc.sentences[si];
-        if !sent.contains(cue) {
+        if !sent.contains(cue) || set_off(doc, q) {
             continue;
         }
         let first = doc.token_at_or_after(sent.start);
@@ -1004,6 +1004,21 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// True when a quote is a sentence of its own set off by a comma or a dash from the words
+/// before it ("Trump saying during the debate last week, “That makes me smart,” when …",
+/// "treating the remark as a compliment -- ''That makes me smart''"): quoted speech, not words
+/// of a reported clause around it.
+fn set_off(doc: &Document, q: &Quote) -> bool {
+    let t = doc.token_at_or_after(q.span.start);
+    let mut j = t;
+    while j > 0 && doc.tokens[j - 1].kind == TokenKind::QuoteMark {
+        j -= 1;
+    }
+    j > 0
+        && matches!(token(doc, j - 1), "," | "—" | "–" | "-" | "--")
+        && crate::opens_sentence(doc.slice(q.span))
 }
 
 /// A reported clause after its cue ends with the last partial quote inside it when a comma, a

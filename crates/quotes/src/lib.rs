@@ -350,6 +350,14 @@ fn kind_of(doc: &Document, region: &QuotedRegion) -> QuoteKind {
     QuoteKind::Partial
 }
 
+/// True when quoted words read as a sentence of their own: a capital letter, at least three
+/// words, and not a title.
+pub(crate) fn opens_sentence(content: &str) -> bool {
+    content.chars().next().is_some_and(char::is_uppercase)
+        && content.split_whitespace().count() >= 3
+        && !looks_like_title(content)
+}
+
 /// A partial quote must be speech: not a scare-quoted word, a nickname or a title.
 fn is_real_partial(doc: &Document, region: &QuotedRegion) -> bool {
     let content = doc.slice(region.content);

@@ -371,3 +371,39 @@ fn a_title_opening_the_sentence_is_no_quote_but_a_short_answer_is() {
     let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.span)).collect();
     assert_eq!(texts, ["Absolutely,"]);
 }
+
+#[test]
+fn said_to_an_audience_is_speech_but_said_to_be_is_not() {
+    let doc = quotes_of(
+        "The crowd cheered.\n\n“We will win this state,” Governor Lena Marsh said to reporters on Monday.\n\n“I am still here,” Mr. Pell said to Channel 4 News.",
+    );
+    let m = speaker_mention(&doc, "We will win").unwrap();
+    assert!(m.contains("Marsh"), "{m}");
+    let m = speaker_mention(&doc, "I am still").unwrap();
+    assert!(m.contains("Pell"), "{m}");
+    let doc = quotes_of(
+        "Officials described the bridge as “unsafe for traffic.” It is said to be closing.",
+    );
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| q.cue.is_none_or(|c| doc.slice(c) != "said")));
+}
+
+#[test]
+fn a_sentence_quoted_after_a_comma_is_not_a_reported_clause() {
+    let doc = quotes_of(
+        "The ad closes with footage of Senator Ames saying during the debate last week, “That makes me proud,” when her rival attacked her record.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("That makes me proud"))
+        .unwrap();
+    // no reported clause reaching back over "during the debate last week, "
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|o| o.kind != QuoteKind::Indirect || !doc.slice(o.span).contains("last week")));
+    assert!(q.span.end > q.span.start);
+}
