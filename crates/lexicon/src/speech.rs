@@ -329,6 +329,136 @@ pub fn takes_clause(lemma: &str) -> bool {
     )
 }
 
+/// Verbs of manner of speaking ("barked", "beamed", "sighed") that are no reporting verbs in
+/// general ("laughed at the idea", "offered a plan") but attribute a quote they stand right
+/// next to: `“Go back to your seat,” Trump barked`. Sorted; past and present forms.
+const MANNER: &[&str] = &[
+    "barked",
+    "barks",
+    "beamed",
+    "beams",
+    "begged",
+    "begs",
+    "bellowed",
+    "bellows",
+    "blurted",
+    "blurts",
+    "bragged",
+    "brags",
+    "chided",
+    "chides",
+    "chimed",
+    "chimes",
+    "chuckled",
+    "chuckles",
+    "cooed",
+    "coos",
+    "cracked",
+    "cracks",
+    "crowed",
+    "crows",
+    "deadpanned",
+    "deadpans",
+    "enthused",
+    "enthuses",
+    "gasped",
+    "gasps",
+    "grinned",
+    "grins",
+    "griped",
+    "gripes",
+    "groused",
+    "grouses",
+    "growled",
+    "growls",
+    "grumbled",
+    "grumbles",
+    "gushed",
+    "gushes",
+    "hissed",
+    "hisses",
+    "hollered",
+    "hollers",
+    "howled",
+    "howls",
+    "huffed",
+    "huffs",
+    "implored",
+    "implores",
+    "inquired",
+    "inquires",
+    "interrupted",
+    "interrupts",
+    "intoned",
+    "intones",
+    "jabbed",
+    "jabs",
+    "laughed",
+    "laughs",
+    "marveled",
+    "marvelled",
+    "marvels",
+    "murmured",
+    "murmurs",
+    "mused",
+    "muses",
+    "opined",
+    "opines",
+    "piped",
+    "pipes",
+    "ranted",
+    "rants",
+    "raved",
+    "raves",
+    "reasoned",
+    "reasons",
+    "rebuts",
+    "rebutted",
+    "recounted",
+    "recounts",
+    "roared",
+    "roars",
+    "scolded",
+    "scolds",
+    "shrugged",
+    "shrugs",
+    "sighed",
+    "sighs",
+    "smiled",
+    "smiles",
+    "snapped",
+    "snaps",
+    "sneered",
+    "sneers",
+    "sniffed",
+    "sniffs",
+    "snorted",
+    "snorts",
+    "sobbed",
+    "sobs",
+    "stammered",
+    "stammers",
+    "taunted",
+    "taunts",
+    "teased",
+    "teases",
+    "thundered",
+    "thunders",
+    "ventured",
+    "ventures",
+    "volunteered",
+    "volunteers",
+    "wondered",
+    "wonders",
+];
+
+/// True for a verb of manner of speaking ([`MANNER`]; case-insensitive), a cue only right
+/// after a quote.
+pub fn is_manner_of_speaking(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    MANNER.binary_search(&lower.as_str()).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,5 +472,12 @@ mod tests {
         assert_eq!(cue_lemma("told"), Some("tell"));
         assert_eq!(cue_lemma("Said"), Some("say"));
         assert_eq!(cue_lemma("table"), None);
+        assert!(
+            MANNER.windows(2).all(|w| w[0] < w[1]),
+            "MANNER must be sorted"
+        );
+        assert!(is_manner_of_speaking("Barked") && is_manner_of_speaking("sighs"));
+        assert!(!is_manner_of_speaking("said") && !is_manner_of_speaking("table"));
+        assert!(MANNER.iter().all(|w| cue_lemma(w).is_none()));
     }
 }

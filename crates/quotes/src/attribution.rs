@@ -438,10 +438,25 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
         titled_mention(doc, i, hi),
         bare_pronoun(doc, i),
     ];
+    // a verb of manner of speaking only right after a quote whose sentence runs on
+    let manner = |k: usize| {
+        let runs_on = doc
+            .slice(region.content)
+            .trim_end()
+            .ends_with([',', '!', '?', '—']);
+        doc.tokens
+            .get(k)
+            .filter(|t| runs_on && t.span.end <= hi && t.kind == TokenKind::Word)
+            .filter(|t| speech::is_manner_of_speaking(doc.slice(t.span)))
+            .map(|t| t.span)
+    };
     for (span, entity, kind) in speakers.into_iter().flatten() {
         let j = doc.token_at_or_after(span.end);
         if let Some(cue) = cue_after(doc, j, hi) {
             return Some(make(span, entity, kind, cue, 0.9));
+        }
+        if let Some(cue) = manner(j) {
+            return Some(make(span, entity, kind, cue, 0.85));
         }
         // SPEAKER (R-Fla.) CUE, SPEAKER, APPOSITION, CUE
         if let Some(cue) = cue_after_apposition(doc, j, hi) {
@@ -449,7 +464,7 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
         }
     }
     // CUE SPEAKER
-    if let Some(cue) = cue_at(doc, i, hi) {
+    if let Some(cue) = cue_at(doc, i, hi).or_else(|| manner(i)) {
         let j = i + 1;
         if j < doc.tokens.len() {
             if let Some((span, entity, kind)) = mention_starting_at(doc, doc.tokens[j].span.start)
@@ -618,6 +633,27 @@ pub(crate) fn speaker_before(
             )
     };
     if k > 0 && (matches!(token(doc, k - 1), "and" | "but") || after_preposition()) {
+        // "…, I laughed and said": the subject of the one verb before "and"
+        if k >= 3 && matches!(token(doc, k - 1), "and" | "but") {
+            let verb = token(doc, k - 2);
+            let subject = token(doc, k - 3);
+            if doc.tokens[k - 3].span.start >= lo
+                && verb.len() > 3
+                && verb.ends_with("ed")
+                && verb.chars().all(|c| c.is_ascii_lowercase())
+            {
+                let found = if matches!(subject, "I" | "he" | "she" | "we" | "they" | "He" | "She")
+                {
+                    bare_pronoun(doc, k - 3)
+                } else {
+                    mention_ending_at(doc, doc.tokens[k - 3].span.end)
+                        .filter(|m| m.2 == MentionKind::Name)
+                };
+                if let Some((span, entity, kind)) = found {
+                    return Some(make(span, entity, kind, cue, 0.85));
+                }
+            }
+        }
         if let Some(a) = sentence_subject(doc, k, lo, cue) {
             return Some(a);
         }

@@ -407,3 +407,25 @@ fn a_sentence_quoted_after_a_comma_is_not_a_reported_clause() {
         .all(|o| o.kind != QuoteKind::Indirect || !doc.slice(o.span).contains("last week")));
     assert!(q.span.end > q.span.start);
 }
+
+#[test]
+fn a_manner_of_speaking_verb_right_after_a_quote() {
+    let doc = quotes_of(
+        "The hall filled early.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.\n\n“Sit down, please,” Mayor Ruth Okafor snapped.",
+    );
+    let m = speaker_mention(&doc, "This is fantastic").unwrap();
+    assert!(m.contains("Hartley"), "{m}");
+    let m = speaker_mention(&doc, "Sit down").unwrap();
+    assert!(m.contains("Okafor"), "{m}");
+}
+
+#[test]
+fn the_subject_of_the_verb_before_and_said() {
+    let doc = quotes_of(
+        "When my mother asked me about it on the highway, I laughed and said, \"I don't believe in the devil.\"",
+    );
+    assert_eq!(
+        speaker_mention(&doc, "I don't believe").as_deref(),
+        Some("I")
+    );
+}
