@@ -505,13 +505,15 @@ fn clause_after(
     }
     // "said at a signing ceremony in Dayton that ...": skip a place/time phrase to a later "that"
     // ("at least 15 people were ..." is a clause, not a place)
+    // ("about 20 people have …" is a clause too)
+    let next_word = doc
+        .tokens
+        .get(j + 1)
+        .map(|t| &doc.text[t.span.start..t.span.end]);
     let quantity = matches!(token(doc, j), "at" | "At")
-        && matches!(
-            doc.tokens
-                .get(j + 1)
-                .map(|t| &doc.text[t.span.start..t.span.end]),
-            Some("least" | "most")
-        );
+        && matches!(next_word, Some("least" | "most"))
+        || token(doc, j) == "about"
+            && next_word.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     // "called for …", "agreed with …": the preposition belongs to the cue
     let learned_prep = lemma == LEARNED
         && j == k + 1
@@ -519,8 +521,27 @@ fn clause_after(
     if learned_prep && j + 1 < last {
         j += 1;
     } else if is_preposition(token(doc, j)) && !quantity {
-        let that = (j..last.min(j + 14)).find(|&t| token(doc, t) == "that")?;
-        j = that + 1;
+        // a later "that", or a subject pronoun and its verb after a short phrase ("said after
+        // the convention he would not accept …")
+        let that = (j..last.min(j + 14)).find(|&t| token(doc, t) == "that");
+        let subject = || {
+            (j + 2..last.min(j + 7)).find(|&t| {
+                matches!(token(doc, t), "he" | "she" | "they" | "we" | "I")
+                    && doc.tokens.get(t + 1).is_some_and(|n| {
+                        let w = doc.slice(n.span);
+                        n.span.end <= doc.tokens[last - 1].span.end
+                            && (is_auxiliary(w) || w.ends_with("ed") || w.ends_with('s'))
+                            && w.chars()
+                                .all(|c| c.is_ascii_lowercase() || c == '’' || c == '\'')
+                    })
+                    && (j..t).all(|u| doc.tokens[u].kind == TokenKind::Word)
+            })
+        };
+        j = match that {
+            Some(t) => t + 1,
+            None if lemma != LEARNED => subject()?,
+            None => return None,
+        };
         if j >= last {
             return None;
         }
@@ -530,10 +551,17 @@ fn clause_after(
         j += 1;
     }
     let first_word = token(doc, j);
+    // "said no." and "said no to …" report no clause; "said no decision had been made" does
+    let no_clause = first_word == "no"
+        && doc
+            .tokens
+            .get(j + 1)
+            .is_none_or(|t| t.kind != TokenKind::Word || doc.slice(t.span) == "to");
     if matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::QuoteMark)
+        || no_clause
         || matches!(
             first_word,
-            "goodbye" | "so" | "yes" | "no" | "nothing" | "something" | "sorry" | "thanks"
+            "goodbye" | "so" | "yes" | "nothing" | "something" | "sorry" | "thanks"
         )
     {
         return None;
@@ -615,31 +643,38 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
         return None;
     }
     // what lies between the comma and the cue must be the speaker (or nothing: "said X")
-    let attribution =
-        if comma + 1 == k {
-            let (span, entity, _) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
-            // "…, said Smith." or "…, said Smith, a spokesman for …": the sentence ends there
-            let after = doc.token_at_or_after(span.end);
-            if doc.tokens.get(after).is_some_and(|t| {
-                !matches!(&doc.text[t.span.start..t.span.end], "." | "," | "!" | "?")
-            }) {
-                return None;
-            }
-            Attribution {
-                speaker: entity,
-                mention: Some(span),
-                cue: Some(cue),
-                confidence: 0.65,
-            }
+    let attribution = if comma + 1 == k {
+        let (span, entity, _) = mention_starting_at(doc, doc.tokens.get(k + 1)?.span.start)?;
+        // "…, said Smith." or "…, said Smith, a spokesman for …": the sentence ends there
+        let after = doc.token_at_or_after(span.end);
+        if doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| !matches!(&doc.text[t.span.start..t.span.end], "." | "," | "!" | "?"))
+        {
+            return None;
+        }
+        Attribution {
+            speaker: entity,
+            mention: Some(span),
+            cue: Some(cue),
+            confidence: 0.65,
+        }
+    } else {
+        let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
+        // the speaker fills the gap, but for a leading "the" ("…, the IMF said")
+        let from = if comma + 2 < k && token(doc, comma + 1) == "the" {
+            comma + 2
         } else {
-            let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
-            if a.mention
-                .is_some_and(|m| m.start != doc.tokens[comma + 1].span.start)
-            {
-                return None;
-            }
-            a
+            comma + 1
         };
+        if a.mention.is_some_and(|m| {
+            m.start != doc.tokens[comma + 1].span.start && m.start != doc.tokens[from].span.start
+        }) {
+            return None;
+        }
+        a
+    };
     if doc.tokens[first].kind == TokenKind::QuoteMark || in_quote(doc, doc.tokens[first].span.start)
     {
         return None;

@@ -429,3 +429,19 @@ fn the_subject_of_the_verb_before_and_said() {
         Some("I")
     );
 }
+
+#[test]
+fn reported_clauses_after_a_quantity_a_time_phrase_or_no() {
+    let doc = quotes_of(
+        "The seat is open.\n\nA lawyer for the council, David Shore, said no decision had been made about an appeal.\n\nGovernor Alan Pike has said about 20 people have asked about the seat.\n\nMayor Ruth Okafor said after the meeting she would not sign the order.\n\nGrowth in the region is being held back by weak exports, the IMF said.",
+    );
+    let texts = indirect_texts(&doc);
+    for want in [
+        "no decision had been made about an appeal",
+        "about 20 people have asked about the seat",
+        "she would not sign the order",
+        "Growth in the region is being held back by weak exports",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+}
