@@ -595,6 +595,21 @@ pub(crate) fn speaker_before(
             return Some(make(span, entity, kind, cue, 0.9 - 0.03 * fillers as f32));
         }
         let w = token(doc, prev);
+        // "Sen. Ann Ruiz, who said …", "the report, which stated …": the relative pronoun is
+        // the speaker mention (PolNeAR marks it so), resolved to the name before it; "which"
+        // only before a speech verb ("the deal, which is expected to …" is no report)
+        if w == "who" || w == "which" && speech::cue_lemma(token(doc, k)).is_some() {
+            let mut a = prev;
+            if a > 0 && token(doc, a - 1) == "," {
+                a -= 1;
+            }
+            let antecedent = (a > 0)
+                .then(|| mention_ending_at(doc, doc.tokens[a - 1].span.end))
+                .flatten()
+                .and_then(|(_, e, _)| e);
+            let span = doc.tokens[prev].span;
+            return Some(make(span, antecedent, MentionKind::Pronoun, cue, 0.85));
+        }
         if w == "," {
             // "Ferretti was furious about the equaliser, insisting ...": the subject of the
             // sentence says it

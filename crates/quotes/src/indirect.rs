@@ -811,12 +811,27 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // ", which explored ...": a relative clause that runs to the end (one closed
                 // by a comma is inside the subject: "the deal, which ..., would give")
                 || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))
-                || (token(doc, t + 1) == "who"
-                    && (t + 2..(t + 5).min(last))
-                        .any(|x| speech::cue_lemma(token(doc, x)).is_some()))
+                || token(doc, t + 1) == "who"
                 // ", citing her work ...", ", adding that ...": an appended participle clause
-                || is_appended_participle(token(doc, t + 1)));
-        if new_clause && t > j {
+                || is_appended_participle(token(doc, t + 1))
+                // ", despite …", ", while …": the writer's adverbial clause after the report
+                || matches!(
+                    token(doc, t + 1),
+                    "despite" | "while" | "whether" | "although" | "though" | "even"
+                ));
+        // "would be more intense — and he noted …": a new clause after a lone dash
+        // (a pair of dashes encloses an aside inside the clause)
+        let is_dash = |x: usize| {
+            let sp = doc.tokens[x].span;
+            matches!(token(doc, x), "—" | "–" | "--" | "-")
+                && doc.text[..sp.start].ends_with(char::is_whitespace)
+                && doc.text[sp.end..].starts_with(char::is_whitespace)
+        };
+        let dash = is_dash(t)
+            && !(t + 1..last).any(is_dash)
+            && t + 1 < last
+            && matches!(token(doc, t + 1), "and" | "but");
+        if (new_clause || dash) && t > j {
             end_tok = t;
             break;
         }

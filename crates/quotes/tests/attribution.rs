@@ -445,3 +445,24 @@ fn reported_clauses_after_a_quantity_a_time_phrase_or_no() {
         assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
     }
 }
+
+#[test]
+fn a_relative_pronoun_speaker_and_clause_ends_polnear_stops_at() {
+    let doc = quotes_of(
+        "The hearing ran late.\n\nThe panel heard from Dana Whitfield, who said the levy was unfair to farmers.\n\nSenator Ames said both parties had been fair to her, despite recent reports in the press.\n\nAxelrod said the quiet race helped Clinton, who does not need to prove her staying power.\n\nMayor Ruth Okafor said the vote would be close — and she noted that turnout was low.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span) == "the levy was unfair to farmers")
+        .unwrap();
+    assert_eq!(q.speaker_mention.map(|m| doc.slice(m)), Some("who"));
+    let texts = indirect_texts(&doc);
+    for want in [
+        "both parties had been fair to her",
+        "the quiet race helped Clinton",
+        "the vote would be close",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+}
