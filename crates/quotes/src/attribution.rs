@@ -696,7 +696,69 @@ pub(crate) fn speaker_before(
             confidence: 0.65,
         });
     }
-    None
+    share_before(doc, end, lo).map(|np| Attribution {
+        speaker: None,
+        mention: Some(np),
+        cue: Some(cue),
+        confidence: 0.6,
+    })
+}
+
+/// A share of the people polled right before token `end`, opening its clause: "74 percent
+/// said", "six in 10 said", "About four out of 10 voters said", "1,409 teachers said".
+fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
+    let is_count = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "half"
+                    | "third"
+                    | "quarter"
+                    | "three-quarters"
+                    | "two-thirds"
+            )
+    };
+    let mut start = end;
+    while start > 0 && end - start < 7 {
+        let t = doc.tokens[start - 1];
+        let w = token(doc, start - 1);
+        let part = matches!(t.kind, TokenKind::Word | TokenKind::Number) || w == "%";
+        if t.span.start < lo || !part || in_quote(doc, t.span.start) {
+            break;
+        }
+        if is_clause_link(w) && !matches!(w, "in" | "of" | "out") {
+            break;
+        }
+        start -= 1;
+    }
+    // the phrase opens at a count, possibly after "about", "nearly", "only" …
+    while start < end
+        && !is_count(token(doc, start))
+        && matches!(
+            token(doc, start).to_ascii_lowercase().as_str(),
+            "about" | "nearly" | "almost" | "only" | "just" | "roughly" | "some" | "more" | "than"
+        )
+    {
+        start += 1;
+    }
+    if start >= end || !is_count(token(doc, start)) {
+        return None;
+    }
+    let head = token(doc, end - 1);
+    let head_ok = matches!(head, "percent" | "%")
+        || is_count(head)
+        || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_ascii_lowercase()));
+    head_ok.then(|| Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end))
 }
 
 /// The subject of the sentence holding cue token `k`: its first person if it names one before

@@ -243,16 +243,14 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
                 | "from"
                 | "swing"
                 | "battleground"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-        ) || p.chars().all(|c| c.is_ascii_digit() || c == '-')
+        ) || (matches!(
+            pl.as_str(),
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        ) || p.starts_with(|c: char| c.is_ascii_digit())
+            && p.chars().all(|c| c.is_ascii_digit() || c == '-'))
+            // a count before a noun ("two states"), not before a speech verb's past ("six
+            // in 10 said")
+            && !(speech::cue_lemma(w).is_some() && !w.ends_with('s'))
             || (p.chars().next().is_some_and(char::is_uppercase)
                 && matches!(w, "states" | "nations" | "kingdom" | "emirates"));
         if noun_before {
@@ -815,10 +813,11 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // ", citing her work ...", ", adding that ...": an appended participle clause
                 || is_appended_participle(token(doc, t + 1))
                 // ", despite …", ", while …": the writer's adverbial clause after the report
-                || matches!(
+                // (one closed by a comma is an aside inside it: "Trump, despite his wealth, is")
+                || (matches!(
                     token(doc, t + 1),
                     "despite" | "while" | "whether" | "although" | "though" | "even"
-                ));
+                ) && !(t + 2..last).any(|x| token(doc, x) == ",")));
         // "would be more intense — and he noted …": a new clause after a lone dash
         // (a pair of dashes encloses an aside inside the clause)
         let is_dash = |x: usize| {

@@ -466,3 +466,24 @@ fn a_relative_pronoun_speaker_and_clause_ends_polnear_stops_at() {
         assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
     }
 }
+
+#[test]
+fn a_poll_share_speaks_and_an_aside_in_commas_stays_in_the_clause() {
+    let doc = quotes_of(
+        "The poll closed on Friday.\n\nAmong city voters, 74 percent said they would back the levy, while six in 10 said the council had wasted money.\n\nPollster Andy Smith said the mayor, despite his record, is likely to win a second term.",
+    );
+    let texts = indirect_texts(&doc);
+    for want in [
+        "they would back the levy",
+        "the council had wasted money",
+        "the mayor, despite his record, is likely to win a second term",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span) == "they would back the levy")
+        .unwrap();
+    assert_eq!(q.speaker_mention.map(|m| doc.slice(m)), Some("74 percent"));
+}
