@@ -1092,6 +1092,11 @@ pub(crate) fn titled_mention(
         {
             return None;
         }
+        // a title has no verb in it: "said Obama wasn't targeting just Trump" names no
+        // titled Trump
+        if w.contains(['\'', '’']) || is_auxiliary(w) {
+            return None;
+        }
     }
     None
 }

@@ -487,3 +487,10 @@ fn a_poll_share_speaks_and_an_aside_in_commas_stays_in_the_clause() {
         .unwrap();
     assert_eq!(q.speaker_mention.map(|m| doc.slice(m)), Some("74 percent"));
 }
+
+#[test]
+fn a_clause_ending_in_a_name_is_no_titled_speaker_after_the_cue() {
+    let doc =
+        quotes_of("The row went on.\n\nCouncillor Ames said budgets weren't cut by Ruth Okafor.");
+    assert_eq!(indirect_texts(&doc), ["budgets weren't cut by Ruth Okafor"]);
+}
