@@ -635,6 +635,16 @@ fn parenthetical(
 
 /// "CLAUSE, X said." / "CLAUSE, said X."
 fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) -> Option<Quote> {
+    // "…, Kall said: “…”": the cue introduces the quote after the colon; "…, I laughed and
+    // said": the comma closes a subordinate clause of the speaker's own sentence
+    if k > 0 && token(doc, k - 1) == "and"
+        || doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| doc.slice(t.span) == ":")
+    {
+        return None;
+    }
     // find the comma that closes the clause
     let comma = (first..k).rev().take(8).find(|&t| token(doc, t) == ",")?;
     if comma <= first + 2 {
@@ -660,6 +670,12 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
         }
     } else {
         let a = speaker_before(doc, k, doc.tokens[comma + 1].span.start, cue)?;
+        // "…, who joked": a relative clause reports nothing before it
+        if a.mention
+            .is_some_and(|m| matches!(doc.slice(m), "who" | "which"))
+        {
+            return None;
+        }
         // the speaker fills the gap, but for a leading "the" ("…, the IMF said")
         let from = if comma + 2 < k && token(doc, comma + 1) == "the" {
             comma + 2

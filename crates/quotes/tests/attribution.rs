@@ -494,3 +494,11 @@ fn a_clause_ending_in_a_name_is_no_titled_speaker_after_the_cue() {
         quotes_of("The row went on.\n\nCouncillor Ames said budgets weren't cut by Ruth Okafor.");
     assert_eq!(indirect_texts(&doc), ["budgets weren't cut by Ruth Okafor"]);
 }
+
+#[test]
+fn no_clause_before_a_colon_cue_a_coordinated_cue_or_a_relative_speaker() {
+    let doc = quotes_of(
+        "The debate is on Monday.\n\nAmes will probably use the debate to make some news, Kall said: \"I feel like she has a surprise ready.\"\n\nOnce in my early 20s, when my aunt drove me home from school, I laughed and said, \"I don't believe in ghosts.\"\n\nThe evening featured Nora Bell and Stevie Marsh, who joked of the hall, ''I haven't seen it yet, but I'm going to.''",
+    );
+    assert_eq!(indirect_texts(&doc), Vec::<String>::new());
+}
