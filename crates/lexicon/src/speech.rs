@@ -416,6 +416,8 @@ const MANNER: &[&str] = &[
     "rebutted",
     "recounted",
     "recounts",
+    "retaliated",
+    "retaliates",
     "roared",
     "roars",
     "scolded",

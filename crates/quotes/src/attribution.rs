@@ -444,11 +444,28 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
             .slice(region.content)
             .trim_end()
             .ends_with([',', '!', '?', '—']);
-        doc.tokens
+        let t = doc
+            .tokens
             .get(k)
-            .filter(|t| runs_on && t.span.end <= hi && t.kind == TokenKind::Word)
-            .filter(|t| speech::is_manner_of_speaking(doc.slice(t.span)))
-            .map(|t| t.span)
+            .filter(|t| runs_on && t.span.end <= hi && t.kind == TokenKind::Word)?;
+        if speech::is_manner_of_speaking(doc.slice(t.span)) {
+            return Some(t.span);
+        }
+        // a phrasal verb of speaking: "shot back", "went on", "chimed in", "cut in"
+        let next = doc.tokens.get(k + 1).filter(|n| n.span.end <= hi)?;
+        let phrasal = matches!(
+            (doc.slice(t.span), doc.slice(next.span)),
+            (
+                "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "wrote" | "writes",
+                "back"
+            ) | ("went" | "goes", "on")
+                | (
+                    "chimed" | "chimes" | "cut" | "cuts" | "jumped" | "jumps",
+                    "in"
+                )
+                | ("piped" | "pipes" | "spoke" | "speaks", "up")
+        );
+        phrasal.then(|| Span::new(t.span.start, next.span.end))
     };
     for (span, entity, kind) in speakers.into_iter().flatten() {
         let j = doc.token_at_or_after(span.end);

@@ -826,6 +826,13 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // by a comma is inside the subject: "the deal, which ..., would give")
                 || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))
                 || token(doc, t + 1) == "who"
+                // ", I laughed …": a main clause of the writer's after the report
+                || (matches!(token(doc, t + 1), "I" | "he" | "she" | "they" | "we")
+                    && t + 2 < last
+                    && {
+                        let v = token(doc, t + 2);
+                        v.len() > 3 && v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase())
+                    })
                 // ", citing her work ...", ", adding that ...": an appended participle clause
                 || is_appended_participle(token(doc, t + 1))
                 // ", despite …", ", while …": the writer's adverbial clause after the report

@@ -502,3 +502,14 @@ fn no_clause_before_a_colon_cue_a_coordinated_cue_or_a_relative_speaker() {
     );
     assert_eq!(indirect_texts(&doc), Vec::<String>::new());
 }
+
+#[test]
+fn a_phrasal_verb_of_speaking_after_a_quote() {
+    let doc = quotes_of(
+        "The hearing grew tense.\n\n“They are all here for the free lunch,” Mayor Ruth Okafor shot back.\n\n“You know, it happens,” Senator Ames went on, smiling.",
+    );
+    let m = speaker_mention(&doc, "They are all here").unwrap();
+    assert!(m.contains("Okafor"), "{m}");
+    let m = speaker_mention(&doc, "You know").unwrap();
+    assert!(m.contains("Ames"), "{m}");
+}
