@@ -903,8 +903,12 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
             | "your"
             | "one"
     ) || possessive;
+    // ("the 43-year-old asked")
     let plain_noun = b - a <= if possessive { 5 } else { 4 }
-        && last.chars().all(|c| c.is_ascii_lowercase())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && last.chars().any(|c| c.is_ascii_lowercase())
         && last.len() > 1
         && (!last.ends_with("ly") || matches!(last, "family" | "ally" | "assembly" | "rally"))
         && !byline_lexicon::words::is_function_word(last);

@@ -1005,7 +1005,12 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             continue;
         };
         let sent = doc.sentences[si];
-        if !sent.contains(cue) || set_off(doc, q) {
+        // the cue of a direct quote before it ("“…,” says Jorge Llamas, 31, …, but he was
+        // shocked by the "gun show loophole"") reports that quote, not a clause after it
+        let reports_direct = quotes
+            .iter()
+            .any(|d| d.kind == QuoteKind::Direct && d.cue == Some(cue) && d.span.end <= cue.start);
+        if !sent.contains(cue) || set_off(doc, q) || reports_direct && cue.end <= q.span.start {
             continue;
         }
         let first = doc.token_at_or_after(sent.start);

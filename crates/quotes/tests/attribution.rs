@@ -513,3 +513,22 @@ fn a_phrasal_verb_of_speaking_after_a_quote() {
     let m = speaker_mention(&doc, "You know").unwrap();
     assert!(m.contains("Ames"), "{m}");
 }
+
+#[test]
+fn the_cue_of_a_direct_quote_reports_no_clause_after_it() {
+    let doc = quotes_of(
+        "Voters were split.\n\n\"I'm all for the Second Amendment,\" says Jorge Llamas, 31, of Tujunga, Calif., but he was shocked by the \"gun show loophole\" that lets buyers skip checks.",
+    );
+    assert!(
+        indirect_texts(&doc).iter().all(|t| !t.contains("Llamas")),
+        "{:?}",
+        indirect_texts(&doc)
+    );
+    // the age-described speaker: "“…?” the 43-year-old asked"
+    let doc =
+        quotes_of("The video spread fast.\n\n“What if he had lessons?” the 43-year-old asked.");
+    assert_eq!(
+        speaker_mention(&doc, "What if").as_deref(),
+        Some("the 43-year-old")
+    );
+}
