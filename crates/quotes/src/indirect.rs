@@ -979,6 +979,70 @@ fn indirect(a: Attribution, span: Span) -> Quote {
     }
 }
 
+/// Expectations nobody is named for: "Trump is expected to deliver a victory speech later
+/// tonight", "rivals are widely expected to quit the race". PolNeAR marks them as attributions
+/// without a source whose content is the whole clause, the cue ("is expected") inside it.
+/// Sentences that already hold a quote are left alone.
+pub fn expectations(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for sent in &doc.sentences {
+        if quotes
+            .iter()
+            .any(|q| q.span.start < sent.end && sent.start < q.span.end)
+        {
+            continue;
+        }
+        let first = doc.token_at_or_after(sent.start);
+        let last = first + doc.tokens_in(*sent).len();
+        // "is expected to", "seemed (to)", "appears to"
+        let seems = |k: usize| match token(doc, k) {
+            "seem" | "seems" | "seemed" => true,
+            "appear" | "appears" | "appeared" => token(doc, k + 1) == "to",
+            _ => false,
+        };
+        let Some(k) = (first + 1..last.saturating_sub(2)).find(|&k| {
+            (token(doc, k) == "expected" && token(doc, k + 1) == "to" || seems(k))
+                && !in_quote(doc, doc.tokens[k].span.start)
+        }) else {
+            continue;
+        };
+        // "is expected", "are not widely expected"
+        let mut b = k;
+        while b > first && matches!(token(doc, b - 1), "not" | "widely" | "also" | "still") {
+            b -= 1;
+        }
+        let cue_start = if seems(k) {
+            b
+        } else if b > first && matches!(token(doc, b - 1), "is" | "are" | "was" | "were") {
+            b - 1
+        } else {
+            continue;
+        };
+        let b = cue_start + 1;
+        let mut start = first;
+        if matches!(token(doc, start), "But" | "And" | "So" | "Still" | "Yet") {
+            start += 1;
+        }
+        if start >= b - 1 || doc.tokens[start].kind != TokenKind::Word {
+            continue;
+        }
+        let end = clause_end(doc, k + 1, last);
+        out.push(Quote {
+            span: Span::new(doc.tokens[start].span.start, end),
+            kind: QuoteKind::Indirect,
+            speaker: None,
+            speaker_mention: None,
+            cue: Some(Span::new(
+                doc.tokens[cue_start].span.start,
+                doc.tokens[k].span.end,
+            )),
+            confidence: 0.5,
+            continues: None,
+        });
+    }
+    out
+}
+
 /// The reported clause around each attributed partial quote that no indirect quote holds yet:
 /// `Ryan said the spate of shootings demands "more listening."` gives the clause after the cue;
 /// `Details aside, the proposals send a message that a priority ''is increasing the tax'',

@@ -94,6 +94,8 @@ impl Stage for Quotes {
         if self.indirect {
             let extra = indirect::find(doc, &quotes);
             quotes.extend(extra);
+            let expected = indirect::expectations(doc, &quotes);
+            quotes.extend(expected);
             let clauses = indirect::partial_clauses(doc, &quotes);
             quotes.extend(clauses);
             indirect::group_partials(&mut quotes);

@@ -532,3 +532,29 @@ fn the_cue_of_a_direct_quote_reports_no_clause_after_it() {
         Some("the 43-year-old")
     );
 }
+
+#[test]
+fn expectations_with_no_source_are_reports_of_their_whole_clause() {
+    let doc = quotes_of(
+        "The count went on.\n\nMayor Ruth Okafor is expected to deliver a victory speech later tonight.\n\nHer rivals seemed to be shrinking in stature.\n\nThe council appeared on local television.",
+    );
+    let texts = indirect_texts(&doc);
+    assert!(
+        texts.contains(
+            &"Mayor Ruth Okafor is expected to deliver a victory speech later tonight".to_string()
+        ),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"Her rivals seemed to be shrinking in stature".to_string()),
+        "{texts:?}"
+    );
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("Mayor"))
+        .unwrap();
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some("is expected"));
+    assert!(q.speaker.is_none() && q.speaker_mention.is_none());
+}
