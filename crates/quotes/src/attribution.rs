@@ -763,7 +763,16 @@ fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
         && !is_count(token(doc, start))
         && matches!(
             token(doc, start).to_ascii_lowercase().as_str(),
-            "about" | "nearly" | "almost" | "only" | "just" | "roughly" | "some" | "more" | "than"
+            "about"
+                | "nearly"
+                | "almost"
+                | "only"
+                | "just"
+                | "roughly"
+                | "some"
+                | "more"
+                | "than"
+                | "another"
         )
     {
         start += 1;
