@@ -352,11 +352,20 @@ pub fn colon_subject(doc: &Document, region: &QuotedRegion) -> Option<Attributio
         .rev()
         .find(|&t| token(doc, t) == ",")
         .map_or(first, |c| c + 1);
-    (clause..colon).find_map(|t| {
-        let (span, entity, kind) = mention_starting_at(doc, doc.tokens[t].span.start)?;
-        (kind == MentionKind::Name && span.end <= doc.tokens[colon].span.start)
-            .then(|| make(span, entity, kind, cue, 0.55))
-    })
+    (clause..colon)
+        .find_map(|t| {
+            let (span, entity, kind) = mention_starting_at(doc, doc.tokens[t].span.start)?;
+            (kind == MentionKind::Name && span.end <= doc.tokens[colon].span.start)
+                .then(|| make(span, entity, kind, cue, 0.55))
+        })
+        // "…, that I had to change my answer:": the clause's subject pronoun
+        .or_else(|| {
+            let t = (clause..colon.min(clause + 3))
+                .find(|&t| matches!(token(doc, t), "I" | "he" | "she" | "we" | "they"))?;
+            let (span, entity, kind) = mention_starting_at(doc, doc.tokens[t].span.start)
+                .or_else(|| bare_pronoun(doc, t))?;
+            Some(make(span, entity, kind, cue, 0.5))
+        })
 }
 
 /// A partial quote's attribution by a verb the rules do not list but PolNeAR's annotators

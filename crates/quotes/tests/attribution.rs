@@ -558,3 +558,17 @@ fn expectations_with_no_source_are_reports_of_their_whole_clause() {
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some("is expected"));
     assert!(q.speaker.is_none() && q.speaker_mention.is_none());
 }
+
+#[test]
+fn a_colon_after_a_clause_with_a_subject_pronoun() {
+    let doc = quotes_of(
+        "My aunt drove on.\n\nShe became so upset, and started driving so fast, that I had to change my answer: \"Of course I believe in ghosts.\"",
+    );
+    assert_eq!(speaker_mention(&doc, "Of course").as_deref(), Some("I"));
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("Of course"))
+        .unwrap();
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some(":"));
+}
