@@ -673,7 +673,9 @@ pub(crate) fn speaker_before(
                 "upon" | "after" | "before" | "while" | "when" | "by" | "without"
             )
     };
-    if k > 0 && (matches!(token(doc, k - 1), "and" | "but") || after_preposition()) {
+    // ("… and repeatedly says": fillers between "and" and the cue)
+    let and_before = |t: usize| t > 0 && matches!(token(doc, t - 1), "and" | "but");
+    if k > 0 && (and_before(k) || (j < k && and_before(j)) || after_preposition()) {
         // "…, I laughed and said": the subject of the one verb before "and"
         if k >= 3 && matches!(token(doc, k - 1), "and" | "but") {
             let verb = token(doc, k - 2);

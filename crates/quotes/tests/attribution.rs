@@ -572,3 +572,12 @@ fn a_colon_after_a_clause_with_a_subject_pronoun() {
         .unwrap();
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some(":"));
 }
+
+#[test]
+fn fillers_between_and_and_the_cue() {
+    let doc = quotes_of(
+        "The video is short.\n\nMs. Ruth Okafor urges her husband to stay in the car and repeatedly says, \"Don't you do it,\" until the shots.",
+    );
+    let m = speaker_mention(&doc, "Don't you").unwrap();
+    assert!(m.contains("Okafor"), "{m}");
+}
