@@ -348,6 +348,10 @@ fn clause_after(
     cue: Span,
     quotes: &[Quote],
 ) -> Option<Quote> {
+    // "When asked if …, Ryan said …": the question has no asker here (`opening_questions`)
+    if opening_asked(doc, k, doc.token_at_or_after(sent.start)) {
+        return None;
+    }
     // "“…,” she said several months after her release": the cue of a direct quote reports
     // that quote; only "that" opens a second, reported clause
     if quotes.iter().any(|q| q.cue == Some(cue))
@@ -1036,6 +1040,63 @@ pub fn expectations(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
                 doc.tokens[cue_start].span.start,
                 doc.tokens[k].span.end,
             )),
+            confidence: 0.5,
+            continues: None,
+        });
+    }
+    out
+}
+
+/// True when cue token `k` is a participle "asked" opening its sentence ("Asked whether …,",
+/// "When asked if …,"): the question asked of the sentence's subject, with no asker named.
+fn opening_asked(doc: &Document, k: usize, first: usize) -> bool {
+    token(doc, k).eq_ignore_ascii_case("asked")
+        && (k == first
+            || k == first + 1 && matches!(token(doc, first), "When" | "Once" | "If" | "After"))
+}
+
+/// "Asked whether the council should act, 59 percent said …": PolNeAR gives the question as an
+/// attribution without a source, "asked" its cue, up to the comma that closes it.
+pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for sent in &doc.sentences {
+        let first = doc.token_at_or_after(sent.start);
+        let last = first + doc.tokens_in(*sent).len();
+        let Some(k) = (first..(first + 2).min(last)).find(|&k| opening_asked(doc, k, first)) else {
+            continue;
+        };
+        let mut j = k + 1;
+        // "Asked about the plan, …", "Asked on Fox News who leads …"
+        if j < last && matches!(token(doc, j), "about" | "on" | "by" | "in") {
+            continue;
+        }
+        if j >= last
+            || !matches!(
+                token(doc, j),
+                "whether" | "if" | "what" | "why" | "how" | "who" | "when" | "specifically"
+            )
+        {
+            continue;
+        }
+        if token(doc, j) == "specifically" {
+            j += 1;
+        }
+        let Some(comma) = (j + 2..last).find(|&t| token(doc, t) == ",") else {
+            continue;
+        };
+        let span = Span::new(doc.tokens[j].span.start, doc.tokens[comma - 1].span.end);
+        if quotes
+            .iter()
+            .any(|q| q.span.start < span.end && span.start < q.span.end)
+        {
+            continue;
+        }
+        out.push(Quote {
+            span,
+            kind: QuoteKind::Indirect,
+            speaker: None,
+            speaker_mention: None,
+            cue: Some(doc.tokens[k].span),
             confidence: 0.5,
             continues: None,
         });

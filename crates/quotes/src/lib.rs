@@ -96,6 +96,8 @@ impl Stage for Quotes {
             quotes.extend(extra);
             let expected = indirect::expectations(doc, &quotes);
             quotes.extend(expected);
+            let asked = indirect::opening_questions(doc, &quotes);
+            quotes.extend(asked);
             let clauses = indirect::partial_clauses(doc, &quotes);
             quotes.extend(clauses);
             indirect::group_partials(&mut quotes);

@@ -581,3 +581,18 @@ fn fillers_between_and_and_the_cue() {
     let m = speaker_mention(&doc, "Don't you").unwrap();
     assert!(m.contains("Okafor"), "{m}");
 }
+
+#[test]
+fn a_question_asked_at_the_sentence_start_has_no_asker() {
+    let doc = quotes_of(
+        "The poll was taken last week.\n\nAsked whether the council should act, 59 percent said it should not.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span) == "whether the council should act")
+        .unwrap();
+    assert!(q.speaker_mention.is_none() && q.speaker.is_none());
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some("Asked"));
+    assert!(indirect_texts(&doc).contains(&"it should not".to_string()));
+}
