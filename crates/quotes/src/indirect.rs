@@ -250,7 +250,7 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
             && p.chars().all(|c| c.is_ascii_digit() || c == '-'))
             // a count before a noun ("two states"), not before a speech verb's past ("six
             // in 10 said")
-            && !(speech::cue_lemma(w).is_some() && !w.ends_with('s'))
+            && (speech::cue_lemma(w).is_none() || w.ends_with('s'))
             || (p.chars().next().is_some_and(char::is_uppercase)
                 && matches!(w, "states" | "nations" | "kingdom" | "emirates"));
         if noun_before {
