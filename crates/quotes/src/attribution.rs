@@ -1075,20 +1075,10 @@ fn addressee_follows(doc: &Document, i: usize) -> bool {
     };
     let w = &doc.text[t.span.start..t.span.end];
     w.chars().next().is_some_and(char::is_uppercase)
+        || byline_lexicon::words::is_determiner(w)
         || matches!(
             w,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "these"
+            "these"
                 | "those"
                 | "me"
                 | "him"
@@ -1102,7 +1092,6 @@ fn addressee_follows(doc: &Document, i: usize) -> bool {
         )
 }
 
-/// The first cue at or after token `j` with only fillers in between.
 /// A speaker mention after up to four title words ("Senate Majority Leader", "Rep.", "panel
 /// Chairman", "9/11 widow") that the mention leaves out; the returned span includes them.
 pub(crate) fn titled_mention(
@@ -1197,6 +1186,7 @@ fn cue_after_apposition(doc: &Document, j: usize, hi: usize) -> Option<Span> {
     None
 }
 
+/// The first cue at or after token `j` with only fillers in between.
 fn cue_after(doc: &Document, mut j: usize, hi: usize) -> Option<Span> {
     let mut fillers = 0;
     while j < doc.tokens.len() && fillers <= 2 {
