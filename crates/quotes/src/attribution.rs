@@ -575,6 +575,17 @@ fn before_open(doc: &Document, region: &QuotedRegion, lo: usize) -> Option<Attri
         if in_quote(doc, t.span.start) {
             continue;
         }
+        // ", but Kevin was drifting off, and as Trump went on about “…”": a new clause with a
+        // named subject of its own; a cue before it is not this quote's (", but she knows
+        // that “…”" goes on with the report)
+        if matches!(token(doc, k), "," | ";")
+            && k + 2 < open_tok
+            && matches!(token(doc, k + 1), "but" | "and")
+            && mention_starting_at(doc, doc.tokens[k + 2].span.start)
+                .is_some_and(|(_, _, kind)| kind == MentionKind::Name)
+        {
+            return None;
+        }
         let Some(cue) = cue_at(doc, k, region.open.start) else {
             continue;
         };

@@ -596,3 +596,21 @@ fn a_question_asked_at_the_sentence_start_has_no_asker() {
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some("Asked"));
     assert!(indirect_texts(&doc).contains(&"it should not".to_string()));
 }
+
+#[test]
+fn a_cue_before_a_new_named_clause_does_not_report_a_later_quote() {
+    let doc = quotes_of(
+        "The rally went late.\n\n“You winning?” Mary Dunn said, but Kevin Pell was drifting off again, and as Mayor Ruth Okafor went on about “how the system is rigged,” the crowd cheered.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("how the system"))
+        .unwrap();
+    assert!(
+        q.speaker_mention
+            .is_none_or(|m| !doc.slice(m).contains("Dunn")),
+        "{:?}",
+        q.speaker_mention.map(|m| doc.slice(m))
+    );
+}
