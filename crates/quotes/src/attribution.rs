@@ -556,6 +556,42 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
         }
         j += 1;
     }
+    runs_on_to_cue(doc, i, hi)
+}
+
+/// `“You squeezed employees to the breaking point” to drive up the stock price, she said,`: the
+/// sentence runs on after the closing mark (token `i` is a lower-case word) to ", SPEAKER CUE"
+/// closed by a comma or the sentence end.
+fn runs_on_to_cue(doc: &Document, i: usize, hi: usize) -> Option<Attribution> {
+    let first = doc.tokens.get(i)?;
+    if first.kind != TokenKind::Word || !doc.slice(first.span).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let mut t = i;
+    while t + 2 < doc.tokens.len() && t < i + 25 && doc.tokens[t + 2].span.end <= hi {
+        let w = token(doc, t);
+        if matches!(w, "." | "!" | "?" | ";") || doc.tokens[t].kind == TokenKind::QuoteMark {
+            return None;
+        }
+        if w == "," {
+            let s = t + 1;
+            let speaker =
+                mention_starting_at(doc, doc.tokens[s].span.start).or_else(|| bare_pronoun(doc, s));
+            if let Some((span, entity, kind)) = speaker {
+                let c = doc.token_at_or_after(span.end);
+                if let Some(cue) = cue_at(doc, c, hi) {
+                    let closed = doc
+                        .tokens
+                        .get(c + 1)
+                        .is_none_or(|n| matches!(doc.slice(n.span), "," | "." | ";"));
+                    if closed {
+                        return Some(make(span, entity, kind, cue, 0.8));
+                    }
+                }
+            }
+        }
+        t += 1;
+    }
     None
 }
 

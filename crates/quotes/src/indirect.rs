@@ -1113,7 +1113,23 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     for q in quotes {
         let Some(cue) = q.cue else { continue };
-        if q.kind != QuoteKind::Partial || q.speaker_mention.is_none() && q.speaker.is_none() {
+        // a direct quote whose sentence runs on past its closing mark to the attribution
+        // ("“You squeezed employees” to drive up the stock price, she said"): PolNeAR's content
+        // is the whole stretch, as for a partial quote
+        let runs_on = q.kind == QuoteKind::Direct
+            && cue.start > q.span.end
+            && !doc.slice(q.span).trim_end().ends_with([',', '.', '!', '?'])
+            && {
+                let mark = doc.token_at_or_after(q.span.end);
+                doc.tokens.get(mark + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && doc.slice(t.span).starts_with(char::is_lowercase)
+                        && q.speaker_mention.is_none_or(|m| m.start > t.span.start)
+                })
+            };
+        if q.kind != QuoteKind::Partial && !runs_on
+            || q.speaker_mention.is_none() && q.speaker.is_none()
+        {
             continue;
         }
         let held = |span: Span| {

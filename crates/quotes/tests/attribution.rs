@@ -614,3 +614,15 @@ fn a_cue_before_a_new_named_clause_does_not_report_a_later_quote() {
         q.speaker_mention.map(|m| doc.slice(m))
     );
 }
+
+#[test]
+fn a_quote_whose_sentence_runs_on_to_the_attribution() {
+    let doc = quotes_of(
+        "The hearing grew tense.\n\n“You squeezed employees to the breaking point” to drive up the stock price, Senator Ann Ruiz said, pointing at the chart.",
+    );
+    let m = speaker_mention(&doc, "You squeezed").unwrap();
+    assert!(m.contains("Ruiz"), "{m}");
+    assert!(indirect_texts(&doc).contains(
+        &"“You squeezed employees to the breaking point” to drive up the stock price".to_string()
+    ));
+}
