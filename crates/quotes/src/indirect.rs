@@ -382,6 +382,8 @@ fn clause_after(
         }
     }
     let mut j = k + 1;
+    // the token after the person told, when "tell" names one
+    let mut told = k + 1;
     // skip time words and "in a statement": "said on Monday that", "said in a statement that"
     let mut steps = 0;
     while j < last && steps < 6 {
@@ -438,10 +440,12 @@ fn clause_after(
                 ))
             || calendar::weekday(w).is_some();
         if lemma == "tell" && steps == 0 {
-            // the person told: a mention, a pronoun or a short noun phrase
-            if let Some((span, _, _)) = mention_starting_at(doc, doc.tokens[j].span.start) {
+            // the person told: a mention ("the AP"), a pronoun or a short noun phrase
+            let the = usize::from(w == "the" && j + 1 < last);
+            if let Some((span, _, _)) = mention_starting_at(doc, doc.tokens[j + the].span.start) {
                 j = doc.token_at_or_after(span.end);
                 steps += 1;
+                told = j;
                 continue;
             }
             if matches!(
@@ -470,12 +474,14 @@ fn clause_after(
             // must be followed by "that"
             if lemma == "tell"
                 && steps == 0
-                && !(j..last.min(j + 7)).any(|t| token(doc, t) == "that")
+                && !(j..last.min(j + 12)).any(|t| token(doc, t) == "that")
             {
                 return None;
             }
-            // a "that" a few words on: "told the BBC's Today programme that ..."
-            if let Some(t) = (j..last.min(j + 6)).find(|&t| token(doc, t) == "that") {
+            // a "that" a few words on: "told the BBC's Today programme that ...", "told a
+            // crowded banquet hall at a hotel in downtown Baltimore that …"
+            let reach = if lemma == "tell" { 12 } else { 6 };
+            if let Some(t) = (j..last.min(j + reach)).find(|&t| token(doc, t) == "that") {
                 if lemma == "tell" {
                     j = t + 1;
                 }
@@ -490,9 +496,9 @@ fn clause_after(
     }
     // "he said in a recent interview in Honolulu.": a skipped phrase with a noun in it and no
     // "that" after it leaves no clause
-    let skipped_np = j > k + 1
+    let skipped_np = j > told
         && token(doc, j - 1) != "that"
-        && (k + 1..j).any(|t| {
+        && (told..j).any(|t| {
             matches!(
                 token(doc, t),
                 "a" | "an" | "the" | "statement" | "interview" | "television" | "radio"
@@ -830,6 +836,13 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // by a comma is inside the subject: "the deal, which ..., would give")
                 || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))
                 || token(doc, t + 1) == "who"
+                // ", and when asked whether …": the writer's next sentence part
+                || (matches!(token(doc, t + 1), "and" | "but")
+                    && matches!(token(doc, t + 2), "when" | "while" | "after" | "if" | "as"))
+                // "Cruz, who says CLAUSE, said …": the outer sentence's own verb
+                || (speech::cue_lemma(token(doc, t + 1)).is_some()
+                    && token(doc, t + 1).ends_with(['d', 's'])
+                    && token(doc, t + 1).starts_with(char::is_lowercase))
                 // ", I laughed …": a main clause of the writer's after the report
                 || (matches!(token(doc, t + 1), "I" | "he" | "she" | "they" | "we")
                     && t + 2 < last

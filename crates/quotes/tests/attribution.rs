@@ -626,3 +626,18 @@ fn a_quote_whose_sentence_runs_on_to_the_attribution() {
         &"“You squeezed employees to the breaking point” to drive up the stock price".to_string()
     ));
 }
+
+#[test]
+fn told_the_named_audience_and_clause_ends_before_and_when_or_a_new_verb() {
+    let doc = quotes_of(
+        "The project stalled.\n\nThe director, Ina Kirsch, told the BBC her group never worked with the firm.\n\nMayor Ruth Okafor said she had not seen the report, and when asked about it again she left.\n\nGovernor Pike, who says the plan is dead, said voters should decide.",
+    );
+    let texts = indirect_texts(&doc);
+    for want in [
+        "her group never worked with the firm",
+        "she had not seen the report",
+        "the plan is dead",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+}
