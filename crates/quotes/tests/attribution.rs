@@ -20,20 +20,35 @@ fn speaker_mention(doc: &Document, quote_start: &str) -> Option<String> {
     q.speaker_mention.map(|m| doc.slice(m).to_string())
 }
 
+/// The speaker mention of the quote starting with `quote_start` holds `name`.
+fn assert_speaker(doc: &Document, quote_start: &str, name: &str) {
+    let m = speaker_mention(doc, quote_start).unwrap_or_default();
+    assert!(
+        m.contains(name),
+        "{quote_start:?}: speaker {m:?}, want {name:?}"
+    );
+}
+
+/// Every text of `wants` is one of the document's reported clauses.
+fn assert_reports(doc: &Document, wants: &[&str]) {
+    let texts = indirect_texts(doc);
+    for want in wants {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+}
+
 #[test]
 fn speaker_across_a_parenthesis_and_an_apposition() {
     let doc = quotes_of(
         "The vote was close.\n\n“We cannot wait,” Rep. Dana Whitfield (D-Ore.), a member of the panel, said on Tuesday.",
     );
-    let m = speaker_mention(&doc, "We cannot wait").unwrap();
-    assert!(m.contains("Whitfield"), "{m}");
+    assert_speaker(&doc, "We cannot wait", "Whitfield");
 }
 
 #[test]
 fn speaker_after_an_age() {
     let doc = quotes_of("The mill closed.\n\n“It was our life,” Mr. Tovey, 82, told reporters.");
-    let m = speaker_mention(&doc, "It was our life").unwrap();
-    assert!(m.contains("Tovey"), "{m}");
+    assert_speaker(&doc, "It was our life", "Tovey");
 }
 
 #[test]
@@ -377,10 +392,8 @@ fn said_to_an_audience_is_speech_but_said_to_be_is_not() {
     let doc = quotes_of(
         "The crowd cheered.\n\n“We will win this state,” Governor Lena Marsh said to reporters on Monday.\n\n“I am still here,” Mr. Pell said to Channel 4 News.",
     );
-    let m = speaker_mention(&doc, "We will win").unwrap();
-    assert!(m.contains("Marsh"), "{m}");
-    let m = speaker_mention(&doc, "I am still").unwrap();
-    assert!(m.contains("Pell"), "{m}");
+    assert_speaker(&doc, "We will win", "Marsh");
+    assert_speaker(&doc, "I am still", "Pell");
     let doc = quotes_of(
         "Officials described the bridge as “unsafe for traffic.” It is said to be closing.",
     );
@@ -409,14 +422,14 @@ fn a_sentence_quoted_after_a_comma_is_not_a_reported_clause() {
 }
 
 #[test]
-fn a_manner_of_speaking_verb_right_after_a_quote() {
+fn manner_and_phrasal_verbs_of_speaking_right_after_a_quote() {
     let doc = quotes_of(
-        "The hall filled early.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.\n\n“Sit down, please,” Mayor Ruth Okafor snapped.",
+        "The hall filled early.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.\n\n“Sit down, please,” Mayor Ruth Okafor snapped.\n\n“They are all here for the free lunch,” Mayor Ruth Okafor shot back.\n\n“You know, it happens,” Senator Ames went on, smiling.",
     );
-    let m = speaker_mention(&doc, "This is fantastic").unwrap();
-    assert!(m.contains("Hartley"), "{m}");
-    let m = speaker_mention(&doc, "Sit down").unwrap();
-    assert!(m.contains("Okafor"), "{m}");
+    assert_speaker(&doc, "This is fantastic", "Hartley");
+    assert_speaker(&doc, "Sit down", "Okafor");
+    assert_speaker(&doc, "They are all here", "Okafor");
+    assert_speaker(&doc, "You know", "Ames");
 }
 
 #[test]
@@ -435,15 +448,15 @@ fn reported_clauses_after_a_quantity_a_time_phrase_or_no() {
     let doc = quotes_of(
         "The seat is open.\n\nA lawyer for the council, David Shore, said no decision had been made about an appeal.\n\nGovernor Alan Pike has said about 20 people have asked about the seat.\n\nMayor Ruth Okafor said after the meeting she would not sign the order.\n\nGrowth in the region is being held back by weak exports, the IMF said.",
     );
-    let texts = indirect_texts(&doc);
-    for want in [
-        "no decision had been made about an appeal",
-        "about 20 people have asked about the seat",
-        "she would not sign the order",
-        "Growth in the region is being held back by weak exports",
-    ] {
-        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
-    }
+    assert_reports(
+        &doc,
+        &[
+            "no decision had been made about an appeal",
+            "about 20 people have asked about the seat",
+            "she would not sign the order",
+            "Growth in the region is being held back by weak exports",
+        ],
+    );
 }
 
 #[test]
@@ -457,14 +470,14 @@ fn a_relative_pronoun_speaker_and_clause_ends_polnear_stops_at() {
         .find(|q| doc.slice(q.span) == "the levy was unfair to farmers")
         .unwrap();
     assert_eq!(q.speaker_mention.map(|m| doc.slice(m)), Some("who"));
-    let texts = indirect_texts(&doc);
-    for want in [
-        "both parties had been fair to her",
-        "the quiet race helped Clinton",
-        "the vote would be close",
-    ] {
-        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
-    }
+    assert_reports(
+        &doc,
+        &[
+            "both parties had been fair to her",
+            "the quiet race helped Clinton",
+            "the vote would be close",
+        ],
+    );
 }
 
 #[test]
@@ -472,14 +485,14 @@ fn a_poll_share_speaks_and_an_aside_in_commas_stays_in_the_clause() {
     let doc = quotes_of(
         "The poll closed on Friday.\n\nAmong city voters, 74 percent said they would back the levy, while six in 10 said the council had wasted money.\n\nPollster Andy Smith said the mayor, despite his record, is likely to win a second term.",
     );
-    let texts = indirect_texts(&doc);
-    for want in [
-        "they would back the levy",
-        "the council had wasted money",
-        "the mayor, despite his record, is likely to win a second term",
-    ] {
-        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
-    }
+    assert_reports(
+        &doc,
+        &[
+            "they would back the levy",
+            "the council had wasted money",
+            "the mayor, despite his record, is likely to win a second term",
+        ],
+    );
     let q = doc
         .quotes
         .iter()
@@ -501,17 +514,6 @@ fn no_clause_before_a_colon_cue_a_coordinated_cue_or_a_relative_speaker() {
         "The debate is on Monday.\n\nAmes will probably use the debate to make some news, Kall said: \"I feel like she has a surprise ready.\"\n\nOnce in my early 20s, when my aunt drove me home from school, I laughed and said, \"I don't believe in ghosts.\"\n\nThe evening featured Nora Bell and Stevie Marsh, who joked of the hall, ''I haven't seen it yet, but I'm going to.''",
     );
     assert_eq!(indirect_texts(&doc), Vec::<String>::new());
-}
-
-#[test]
-fn a_phrasal_verb_of_speaking_after_a_quote() {
-    let doc = quotes_of(
-        "The hearing grew tense.\n\n“They are all here for the free lunch,” Mayor Ruth Okafor shot back.\n\n“You know, it happens,” Senator Ames went on, smiling.",
-    );
-    let m = speaker_mention(&doc, "They are all here").unwrap();
-    assert!(m.contains("Okafor"), "{m}");
-    let m = speaker_mention(&doc, "You know").unwrap();
-    assert!(m.contains("Ames"), "{m}");
 }
 
 #[test]
@@ -578,8 +580,7 @@ fn fillers_between_and_and_the_cue() {
     let doc = quotes_of(
         "The video is short.\n\nMs. Ruth Okafor urges her husband to stay in the car and repeatedly says, \"Don't you do it,\" until the shots.",
     );
-    let m = speaker_mention(&doc, "Don't you").unwrap();
-    assert!(m.contains("Okafor"), "{m}");
+    assert_speaker(&doc, "Don't you", "Okafor");
 }
 
 #[test]
@@ -620,8 +621,7 @@ fn a_quote_whose_sentence_runs_on_to_the_attribution() {
     let doc = quotes_of(
         "The hearing grew tense.\n\n“You squeezed employees to the breaking point” to drive up the stock price, Senator Ann Ruiz said, pointing at the chart.",
     );
-    let m = speaker_mention(&doc, "You squeezed").unwrap();
-    assert!(m.contains("Ruiz"), "{m}");
+    assert_speaker(&doc, "You squeezed", "Ruiz");
     assert!(indirect_texts(&doc).contains(
         &"“You squeezed employees to the breaking point” to drive up the stock price".to_string()
     ));
@@ -632,12 +632,12 @@ fn told_the_named_audience_and_clause_ends_before_and_when_or_a_new_verb() {
     let doc = quotes_of(
         "The project stalled.\n\nThe director, Ina Kirsch, told the BBC her group never worked with the firm.\n\nMayor Ruth Okafor said she had not seen the report, and when asked about it again she left.\n\nGovernor Pike, who says the plan is dead, said voters should decide.",
     );
-    let texts = indirect_texts(&doc);
-    for want in [
-        "her group never worked with the firm",
-        "she had not seen the report",
-        "the plan is dead",
-    ] {
-        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
-    }
+    assert_reports(
+        &doc,
+        &[
+            "her group never worked with the firm",
+            "she had not seen the report",
+            "the plan is dead",
+        ],
+    );
 }
