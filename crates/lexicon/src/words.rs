@@ -135,22 +135,16 @@ pub fn is_function_word(word: &str) -> bool {
     )
 }
 
-/// Determiners and possessives that open a nominal mention ("the", "his", "a").
+/// Determiners and possessives that open a nominal mention ("the", "his", "a", "this").
 pub fn is_determiner(word: &str) -> bool {
+    is_article_or_possessive(word) || matches!(word.to_ascii_lowercase().as_str(), "this" | "that")
+}
+
+/// The articles and the possessive determiners ("the", "a", "an", "his", "your").
+pub fn is_article_or_possessive(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
     )
 }
 

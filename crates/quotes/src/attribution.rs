@@ -517,12 +517,7 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
             if j > i {
                 let np = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
                 if looks_like_speaker(doc, i, j) {
-                    return Some(Attribution {
-                        speaker: best_entity_in(doc, np),
-                        mention: Some(np),
-                        cue: Some(cue),
-                        confidence: 0.7,
-                    });
+                    return Some(described(doc, np, cue, 0.7));
                 }
             }
             break;
@@ -541,12 +536,7 @@ fn after_close(doc: &Document, region: &QuotedRegion, hi: usize) -> Option<Attri
                 return Some(make(span, entity, kind, cue, 0.8));
             }
             let np = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
-            return Some(Attribution {
-                speaker: best_entity_in(doc, np),
-                mention: Some(np),
-                cue: Some(cue),
-                confidence: 0.65,
-            });
+            return Some(described(doc, np, cue, 0.65));
         }
         if doc.tokens[j].kind != TokenKind::Word
             && !is_inner_stop(doc, j)
@@ -764,12 +754,7 @@ pub(crate) fn speaker_before(
     }
     if start < end && looks_like_speaker(doc, start, end) {
         let np = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-        return Some(Attribution {
-            speaker: best_entity_in(doc, np),
-            mention: Some(np),
-            cue: Some(cue),
-            confidence: 0.65,
-        });
+        return Some(described(doc, np, cue, 0.65));
     }
     share_before(doc, end, lo).map(|np| Attribution {
         speaker: None,
@@ -955,21 +940,9 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     // "the family said", "her lawyers said": after a determiner, a plain noun can speak
     // ... or after a possessive: "Obama's former campaign strategist said"
     let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
-    let determined = matches!(
-        first.to_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "another"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "one"
-    ) || possessive;
+    let determined = byline_lexicon::words::is_article_or_possessive(first)
+        || matches!(first.to_lowercase().as_str(), "another" | "one")
+        || possessive;
     // ("the 43-year-old asked")
     let plain_noun = b - a <= if possessive { 5 } else { 4 }
         && last
@@ -1302,6 +1275,17 @@ fn best_entity_in(doc: &Document, span: Span) -> Option<usize> {
         .take_while(|m| m.span.end <= span.end)
         .filter(|m| m.span == span)
         .find_map(|m| m.entity)
+}
+
+/// The attribution to a described speaker, noun phrase `np` ("a spokesman for the council"),
+/// resolved to the entity of a mention with exactly its span.
+fn described(doc: &Document, np: Span, cue: Span, confidence: f32) -> Attribution {
+    Attribution {
+        speaker: best_entity_in(doc, np),
+        mention: Some(np),
+        cue: Some(cue),
+        confidence,
+    }
 }
 
 fn make(span: Span, entity: Option<usize>, kind: MentionKind, cue: Span, base: f32) -> Attribution {

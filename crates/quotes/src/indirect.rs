@@ -213,37 +213,29 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
     if k > first {
         let p = token(doc, k - 1);
         let pl = p.to_ascii_lowercase();
-        let noun_before = matches!(
-            pl.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "these"
-                | "those"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "several"
-                | "many"
-                | "some"
-                | "all"
-                | "other"
-                | "of"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "swing"
-                | "battleground"
-        ) || (matches!(
+        let noun_before = byline_lexicon::words::is_article_or_possessive(p)
+            || matches!(
+                pl.as_str(),
+                "this"
+                    | "these"
+                    | "those"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "other"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "swing"
+                    | "battleground"
+            )
+            || (matches!(
             pl.as_str(),
             "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
         ) || p.starts_with(|c: char| c.is_ascii_digit())
@@ -275,19 +267,10 @@ fn is_function_word(w: &str) -> bool {
     is_preposition(w)
         || is_clause_link(w)
         || is_auxiliary(w)
+        || byline_lexicon::words::is_article_or_possessive(w)
         || matches!(
             w,
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "he"
-                | "she"
+            "he" | "she"
                 | "they"
                 | "we"
                 | "i"
@@ -996,6 +979,19 @@ fn indirect(a: Attribution, span: Span) -> Quote {
     }
 }
 
+/// A reported clause that PolNeAR gives no source: "is expected to …", "Asked whether …".
+fn sourceless(span: Span, cue: Span) -> Quote {
+    Quote {
+        span,
+        kind: QuoteKind::Indirect,
+        speaker: None,
+        speaker_mention: None,
+        cue: Some(cue),
+        confidence: 0.5,
+        continues: None,
+    }
+}
+
 /// Expectations nobody is named for: "Trump is expected to deliver a victory speech later
 /// tonight", "rivals are widely expected to quit the race". PolNeAR marks them as attributions
 /// without a source whose content is the whole clause, the cue ("is expected") inside it.
@@ -1044,18 +1040,10 @@ pub fn expectations(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             continue;
         }
         let end = clause_end(doc, k + 1, last);
-        out.push(Quote {
-            span: Span::new(doc.tokens[start].span.start, end),
-            kind: QuoteKind::Indirect,
-            speaker: None,
-            speaker_mention: None,
-            cue: Some(Span::new(
-                doc.tokens[cue_start].span.start,
-                doc.tokens[k].span.end,
-            )),
-            confidence: 0.5,
-            continues: None,
-        });
+        out.push(sourceless(
+            Span::new(doc.tokens[start].span.start, end),
+            Span::new(doc.tokens[cue_start].span.start, doc.tokens[k].span.end),
+        ));
     }
     out
 }
@@ -1104,15 +1092,7 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         {
             continue;
         }
-        out.push(Quote {
-            span,
-            kind: QuoteKind::Indirect,
-            speaker: None,
-            speaker_mention: None,
-            cue: Some(doc.tokens[k].span),
-            confidence: 0.5,
-            continues: None,
-        });
+        out.push(sourceless(span, doc.tokens[k].span));
     }
     out
 }
