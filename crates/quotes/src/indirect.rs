@@ -789,6 +789,23 @@ fn is_appended_participle(w: &str) -> bool {
             ))
 }
 
+/// Whether a short subject starting at token `from` is followed by a finite speaking
+/// verb ("the authorities said", "other GOP leaders say"), so that a clause joined by
+/// "and" there is a second report rather than more of the first one's content.
+fn reports_next(doc: &Document, from: usize, last: usize) -> bool {
+    (from + 1..last.min(from + 6))
+        .take_while(|&x| !matches!(token(doc, x), "," | "that" | ";"))
+        .any(|x| {
+            let w = token(doc, x);
+            speech::cue_lemma(w).is_some()
+                && w.ends_with(['d', 's'])
+                && w.starts_with(char::is_lowercase)
+                && doc.tokens[from..x]
+                    .iter()
+                    .all(|t| !matches!(t.kind, TokenKind::Punct))
+        })
+}
+
 fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
     let mut end_tok = last;
     let mut t = j;
@@ -822,6 +839,8 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // ", and when asked whether …": the writer's next sentence part
                 || (matches!(token(doc, t + 1), "and" | "but")
                     && matches!(token(doc, t + 2), "when" | "while" | "after" | "if" | "as"))
+                // ", and other GOP leaders said …": a second report with its own subject
+                || (matches!(token(doc, t + 1), "and" | "but") && reports_next(doc, t + 2, last))
                 // "Cruz, who says CLAUSE, said …": the outer sentence's own verb
                 || (speech::cue_lemma(token(doc, t + 1)).is_some()
                     && token(doc, t + 1).ends_with(['d', 's'])
