@@ -831,7 +831,7 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
-                    || matches!(token(doc, t + 2), "he" | "she" | "they" | "it" | "we")))
+                    || matches!(token(doc, t + 2), "he" | "she" | "they" | "it" | "we" | "there")))
                 // ", which explored ...": a relative clause that runs to the end (one closed
                 // by a comma is inside the subject: "the deal, which ..., would give")
                 || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))

@@ -645,13 +645,14 @@ fn told_the_named_audience_and_clause_ends_before_and_when_or_a_new_verb() {
 #[test]
 fn a_clause_ends_before_and_with_a_second_reporting_subject() {
     let doc = quotes_of(
-        "The count went on.\n\nCouncillor Ann Webb said she would seek a seat on the board next month, and other party leaders said she was the favourite.",
+        "The count went on.\n\nCouncillor Ann Webb said she would seek a seat on the board next month, and other party leaders said she was the favourite.\n\nThe mayor said the budget was final, but there was no vote.",
     );
     assert_reports(
         &doc,
         &[
             "she would seek a seat on the board next month",
             "she was the favourite",
+            "the budget was final",
         ],
     );
 }
