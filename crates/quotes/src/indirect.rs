@@ -351,7 +351,8 @@ fn clause_after(
         .or_else(|| (lemma != LEARNED).then(|| nearest_speaker(doc, k, sent.start, cue))?)?;
     // "said Peter Morgan, a lawyer for ...": the speaker follows the verb (a name closed by a
     // comma or the sentence end); nothing is reported. "said Doherty had made ..." is a clause.
-    if lemma != "tell" {
+    let aside = aside_then_that(doc, k, last);
+    if lemma != "tell" && aside.is_none() {
         let after = doc.tokens.get(k + 1).and_then(|t| {
             mention_starting_at(doc, t.span.start)
                 .or_else(|| crate::attribution::titled_mention(doc, k + 1, sent.end))
@@ -364,7 +365,7 @@ fn clause_after(
             }
         }
     }
-    let mut j = k + 1;
+    let mut j = aside.unwrap_or(k + 1);
     // the token after the person told, when "tell" names one
     let mut told = k + 1;
     // skip time words and "in a statement": "said on Monday that", "said in a statement that"
@@ -787,6 +788,26 @@ fn is_appended_participle(w: &str) -> bool {
                     | "arguing"
                     | "prompting"
             ))
+}
+
+/// The token after a "that" which follows an aside set off after cue `k`: "said on CNN,
+/// where he is now a paid contributor, that …", "said — on Twitter, as it happens — that …",
+/// "said, in a statement, that …".
+fn aside_then_that(doc: &Document, k: usize, last: usize) -> Option<usize> {
+    let opens = k + 1 < last && {
+        let w = token(doc, k + 1);
+        matches!(w, "," | "—" | "–" | "--") || is_preposition(w)
+    };
+    if !opens {
+        return None;
+    }
+    let that = (k + 2..last.min(k + 18)).find(|&t| {
+        token(doc, t) == "that" && matches!(token(doc, t - 1), "," | "—" | "–" | "--")
+    })?;
+    let clean = doc.tokens[k + 1..that]
+        .iter()
+        .all(|t| t.kind != TokenKind::QuoteMark && !matches!(doc.slice(t.span), "." | ";" | ":"));
+    (clean && that + 1 < last).then_some(that + 1)
 }
 
 /// Whether a short subject starting at token `from` is followed by a finite speaking

@@ -656,3 +656,17 @@ fn a_clause_ends_before_and_with_a_second_reporting_subject() {
         ],
     );
 }
+
+#[test]
+fn a_that_clause_after_an_aside_set_off_by_commas_or_dashes() {
+    let doc = quotes_of(
+        "The speech drew fire.\n\nTom Reyes said on BBC Radio, where he now works as a pundit, that the minister should resign.\n\nHis deputy, Lia Marsh, said — on Twitter, as it happens — that the party raised $2 million.",
+    );
+    assert_reports(
+        &doc,
+        &[
+            "the minister should resign",
+            "the party raised $2 million",
+        ],
+    );
+}
