@@ -407,6 +407,13 @@ fn shape(doc: &Document, a: usize, b: usize) -> Option<EntityType> {
     if b > a && is_courtesy(first) {
         return Some(EntityType::Per);
     }
+    // "Alabama Sen. Jeff Sessions", "U.S. Rep. Ann Ruiz": a place, then a courtesy title and
+    // a name
+    if let Some(i) = (a + 1..b).find(|&i| is_courtesy(w(i))) {
+        if gazetteer(&join(doc, a, i - 1)) == Some(EntityType::Loc) {
+            return Some(EntityType::Per);
+        }
+    }
     if places::is_place_suffix(last) && b > a {
         return Some(EntityType::Loc);
     }
@@ -629,6 +636,10 @@ mod tests {
         has(
             "Sen. Elizabeth Warren criticised the FBI.",
             &[("Sen. Elizabeth Warren", Per), ("FBI", Org)],
+        );
+        has(
+            "Oregon Sen. Dana Whitfield, a critic of the plan, spoke first.",
+            &[("Oregon Sen. Dana Whitfield", Per)],
         );
     }
 }
