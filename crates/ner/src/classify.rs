@@ -218,6 +218,7 @@ pub fn classify(
     // word that is part of a person's name elsewhere ("Mateo Vargas" … "Vargas") is that person
     let mut best: HashMap<&str, EntityType> = HashMap::new();
     let mut name_parts: HashMap<&str, ()> = HashMap::new();
+    let mut surnames: HashMap<&str, ()> = HashMap::new();
     for (span, t, weak) in &out {
         let s = &doc.text[span.start..span.end];
         if !weak {
@@ -227,13 +228,29 @@ pub fn classify(
             for part in s.split(' ').filter(|p| !is_courtesy(p)) {
                 name_parts.insert(part, ());
             }
+            // a surname after a first name ("Mark Cuban"), not "Disconsolate Republican"
+            if let Some((head, last)) = s.rsplit_once(' ').filter(|_| !weak) {
+                if head.split(' ').any(|p| people::first_name(p).is_some()) {
+                    surnames.insert(last, ());
+                }
+            }
         }
     }
     out.iter()
         .map(|(span, t, weak)| {
             let s = &doc.text[span.start..span.end];
             let t = if !*weak {
-                *t
+                // "Mark Cuban … Cuban said", "John Bolton … Bolton added": a place or a
+                // demonym that is a person's surname in this document, used as a subject
+                if *t != EntityType::Per
+                    && !s.contains(' ')
+                    && surnames.contains_key(s)
+                    && used_as_subject(doc, *span)
+                {
+                    EntityType::Per
+                } else {
+                    *t
+                }
             } else if let Some(b) = best.get(s) {
                 *b
             } else if !s.contains(' ') && name_parts.contains_key(s) {
@@ -244,6 +261,45 @@ pub fn classify(
             (*span, t)
         })
         .collect()
+}
+
+/// Whether the one-word mention `span` stands as a noun phrase of its own, as a surname does:
+/// no determiner or preposition before it, and after it a punctuation mark, a possessive, an auxiliary or a
+/// speaking verb ("Cuban said", "Bolton, who", "Cuban’s team"), not a noun ("Cuban officials").
+fn used_as_subject(doc: &Document, span: Span) -> bool {
+    let i = doc.token_at_or_after(span.start);
+    let before = i
+        .checked_sub(1)
+        .map(|p| &doc.text[doc.tokens[p].span.start..doc.tokens[p].span.end]);
+    if before.is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "in" | "at" | "from" | "near" | "to" | "for" | "of" | "into"
+        )
+    }) {
+        return false;
+    }
+    let Some(next) = doc.tokens.get(i + 1) else {
+        return true;
+    };
+    let w = &doc.text[next.span.start..next.span.end];
+    next.kind == TokenKind::Punct
+        || matches!(
+            w,
+            "’s" | "'s"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "did"
+                | "does"
+                | "also"
+        )
+        || speech::cue_lemma(w).is_some() && w.starts_with(char::is_lowercase)
 }
 
 /// The entity type the model gives most of the tokens `a..=b`, if more than half are typed.
@@ -640,6 +696,16 @@ mod tests {
         has(
             "Oregon Sen. Dana Whitfield, a critic of the plan, spoke first.",
             &[("Oregon Sen. Dana Whitfield", Per)],
+        );
+        has(
+            "John Bolton spoke in Leeds. Bolton said Cuban officials flew to Bolton.",
+            &[
+                ("John Bolton", Per),
+                ("Leeds", Loc),
+                ("Bolton", Per),
+                ("Cuban", Misc),
+                ("Bolton", Loc),
+            ],
         );
     }
 }
