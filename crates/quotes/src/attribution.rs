@@ -747,7 +747,8 @@ pub(crate) fn speaker_before(
         if doc.tokens[p].span.start < lo || doc.tokens[p].kind != TokenKind::Word {
             break;
         }
-        if is_clause_link(token(doc, p)) {
+        // ("While those surveyed said": a clause link opening the sentence too)
+        if is_clause_link(&token(doc, p).to_lowercase()) {
             break;
         }
         start = p;
@@ -796,7 +797,7 @@ fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
         if t.span.start < lo || !part || in_quote(doc, t.span.start) {
             break;
         }
-        if is_clause_link(w) && !matches!(w, "in" | "of" | "out") {
+        if is_clause_link(&w.to_lowercase()) && !matches!(w, "in" | "of" | "out") {
             break;
         }
         start -= 1;
@@ -823,7 +824,15 @@ fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
     if start >= end || !is_count(token(doc, start)) {
         return None;
     }
-    let head = token(doc, end - 1);
+    // ("58 percent of Latino voters overall said", "56 percent of those polled said")
+    let tail = |t: usize| {
+        matches!(
+            token(doc, t),
+            "overall" | "polled" | "surveyed" | "questioned" | "interviewed" | "nationwide"
+        )
+    };
+    let head_at = if end - 1 > start && tail(end - 1) { end - 2 } else { end - 1 };
+    let head = token(doc, head_at);
     let head_ok = matches!(head, "percent" | "%")
         || is_count(head)
         || (head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_ascii_lowercase()));
@@ -940,8 +949,12 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
     // "the family said", "her lawyers said": after a determiner, a plain noun can speak
     // ... or after a possessive: "Obama's former campaign strategist said"
     let possessive = b > a + 2 && matches!(token(doc, a + 1), "’s" | "'s");
+    // ("both candidates said", "many voters say": a quantifier determines the noun too)
     let determined = byline_lexicon::words::is_article_or_possessive(first)
-        || matches!(first.to_lowercase().as_str(), "another" | "one")
+        || matches!(
+            first.to_lowercase().as_str(),
+            "another" | "one" | "both" | "many" | "some" | "several" | "most" | "these" | "those"
+        )
         || possessive;
     // ("the 43-year-old asked")
     let plain_noun = b - a <= if possessive { 5 } else { 4 }

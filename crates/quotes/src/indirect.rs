@@ -512,7 +512,9 @@ fn clause_after(
         && matches!(token(doc, j), "for" | "with" | "on" | "about" | "against");
     if learned_prep && j + 1 < last {
         j += 1;
-    } else if is_preposition(token(doc, j)) && !quantity {
+    } else if is_preposition(token(doc, j)) && !quantity && token(doc, j - 1) != "that" {
+        // ("said that with the delegates she had, the debate …": after "that" the clause
+        // itself opens with the phrase)
         // a later "that", or a subject pronoun and its verb after a short phrase ("said after
         // the convention he would not accept …")
         let that = (j..last.min(j + 14)).find(|&t| token(doc, t) == "that");

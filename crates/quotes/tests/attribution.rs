@@ -670,3 +670,23 @@ fn a_that_clause_after_an_aside_set_off_by_commas_or_dashes() {
         ],
     );
 }
+
+#[test]
+fn quantified_and_poll_speakers_and_a_phrase_opening_a_that_clause() {
+    let doc = quotes_of(
+        "The count went on.\n\nDuring the debate on Thursday night, both candidates said the recount was no big deal.\n\nWhile those surveyed said the mayor had the best record.\n\nBut 58 percent of city voters overall said they were less likely to vote.\n\nDiscounting this, Councillor Ann Webb said that with the votes she already had, the motion would pass.",
+    );
+    assert_reports(
+        &doc,
+        &[
+            "the recount was no big deal",
+            "with the votes she already had, the motion would pass",
+        ],
+    );
+    assert_speaker(&doc, "the recount", "both candidates");
+    assert_eq!(
+        speaker_mention(&doc, "the mayor had").as_deref(),
+        Some("those surveyed")
+    );
+    assert_speaker(&doc, "they were less", "58 percent of city voters overall");
+}
