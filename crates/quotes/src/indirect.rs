@@ -186,7 +186,11 @@ fn propose(
                 visit(&[a, b], &cx("parenthetical"));
             } else if let Some(q) = clause_after(doc, *sent, k, last, lemma, cue, quotes) {
                 visit(&[q], &cx("after"));
-            } else if let Some(q) = clause_before(doc, *sent, first, k, cue) {
+            } else if let Some(q) = clause_before(doc, *sent, first, k, cue)
+                // "…, Trump replied, “Well, maybe so.”": a cue that introduces a direct quote
+                // after it reports that quote, not the words before it
+                .filter(|_| !quotes.iter().any(|d| d.cue == Some(cue) && d.span.start > cue.end))
+            {
                 visit(&[q], &cx("before"));
             }
         }
@@ -864,6 +868,8 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                     && matches!(token(doc, t + 2), "when" | "while" | "after" | "if" | "as"))
                 // ", and other GOP leaders said …": a second report with its own subject
                 || (matches!(token(doc, t + 1), "and" | "but") && reports_next(doc, t + 2, last))
+                // "While Comey has said that …, Lewandowski said …": the main clause's report
+                || reports_next(doc, t + 1, last)
                 // "Cruz, who says CLAUSE, said …": the outer sentence's own verb
                 || (speech::cue_lemma(token(doc, t + 1)).is_some()
                     && token(doc, t + 1).ends_with(['d', 's'])

@@ -690,3 +690,23 @@ fn quantified_and_poll_speakers_and_a_phrase_opening_a_that_clause() {
     );
     assert_speaker(&doc, "they were less", "58 percent of city voters overall");
 }
+
+#[test]
+fn a_report_before_a_main_clause_report_and_no_clause_before_a_quote_cue() {
+    let doc = quotes_of(
+        "The inquiry went on.\n\nWhile Director Ann Webb has said that she makes recommendations, Tom Reyes said he does not make them in public.\n\nAlthough the council has kept its rules, Councillor Ina Kirsch said about the plan, “I support parents making the best decisions.”",
+    );
+    assert_reports(
+        &doc,
+        &[
+            "she makes recommendations",
+            "he does not make them in public",
+        ],
+    );
+    assert!(
+        !doc.quotes.iter().any(|q| q.kind == QuoteKind::Indirect
+            && doc.slice(q.span).starts_with("Although")),
+        "{:?}",
+        indirect_texts(&doc)
+    );
+}
