@@ -110,8 +110,11 @@ fn finish(mut out: Vec<Quote>, quotes: &[Quote]) -> Vec<Quote> {
     // clause; the inner one is dropped
     let spans: Vec<Span> = out.iter().map(|q| q.span).collect();
     out.retain(|q| {
-        q.cue
-            .is_none_or(|c| !spans.iter().any(|s| s.start <= c.start && c.end <= s.end))
+        q.cue.is_none_or(|c| {
+            !spans
+                .iter()
+                .any(|&s| s != q.span && s.start <= c.start && c.end <= s.end)
+        })
     });
     out.dedup_by_key(|q| q.span);
     out
@@ -149,6 +152,17 @@ fn propose(
                     };
                     visit(&[q], &cx);
                 }
+                continue;
+            }
+            if let Some(q) = relative_report(doc, sent.start, k, last) {
+                let cx = crate::filter::Context {
+                    cue_token: k,
+                    lemma: speech::cue_lemma(w).unwrap_or(LEARNED),
+                    rate: 0,
+                    rule: "relative",
+                    first,
+                };
+                visit(&[q], &cx);
                 continue;
             }
             let rate = if w.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -816,6 +830,42 @@ fn aside_then_that(doc: &Document, k: usize, last: usize) -> Option<usize> {
     (clean && that + 1 < last).then_some(that + 1)
 }
 
+/// "…, which he said were about evenly split", "moves that officials say will …": a relative
+/// clause whose subject and speech verb (cue token `k`) come right after the relative pronoun.
+/// PolNeAR's content is the whole relative clause, pronoun and cue included.
+fn relative_report(doc: &Document, lo: usize, k: usize, last: usize) -> Option<Quote> {
+    let w = token(doc, k);
+    let lemma = speech::cue_lemma(w)?;
+    if !speech::takes_clause(lemma) || !w.starts_with(char::is_lowercase) || k + 1 >= last {
+        return None;
+    }
+    let rel = (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&t| matches!(token(doc, t), "which" | "that"))?;
+    if rel + 1 >= k
+        || doc.tokens[rel].span.start < lo
+        || doc.tokens[rel + 1..k]
+            .iter()
+            .any(|t| t.kind != TokenKind::Word)
+    {
+        return None;
+    }
+    // the relative clause goes on with its verb: "said were", "say will", "said improved"
+    let next = token(doc, k + 1);
+    let verb_next = is_auxiliary(next)
+        || (next.len() > 3
+            && next.ends_with("ed")
+            && next.chars().all(|c| c.is_ascii_lowercase()))
+        || matches!(next, "target" | "targets" | "remains" | "remain" | "helps" | "help");
+    if !verb_next {
+        return None;
+    }
+    let cue = doc.tokens[k].span;
+    let attribution = speaker_before(doc, k, doc.tokens[rel + 1].span.start, cue)?;
+    let span = Span::new(doc.tokens[rel].span.start, clause_end(doc, k + 1, last));
+    Some(indirect(attribution, span))
+}
+
 /// Whether a short subject starting at token `from` is followed by a finite speaking
 /// verb ("the authorities said", "other GOP leaders say"), so that a clause joined by
 /// "and" there is a second report rather than more of the first one's content.
@@ -824,8 +874,12 @@ fn reports_next(doc: &Document, from: usize, last: usize) -> bool {
         .take_while(|&x| !matches!(token(doc, x), "," | "that" | ";"))
         .any(|x| {
             let w = token(doc, x);
+            // a finite form ("said", "says", "warned", "told"; not "add" after "would")
+            let finite = w.ends_with("ed")
+                || w.ends_with('s')
+                || matches!(w, "said" | "told" | "wrote" | "thought");
             speech::cue_lemma(w).is_some()
-                && w.ends_with(['d', 's'])
+                && finite
                 && w.starts_with(char::is_lowercase)
                 && doc.tokens[from..x]
                     .iter()
@@ -869,7 +923,18 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // ", and other GOP leaders said …": a second report with its own subject
                 || (matches!(token(doc, t + 1), "and" | "but") && reports_next(doc, t + 2, last))
                 // "While Comey has said that …, Lewandowski said …": the main clause's report
-                || reports_next(doc, t + 1, last)
+                // (", which critics called “…,” would bring …": an aside inside the clause,
+                // closed by a comma before the clause's own verb)
+                || (reports_next(doc, t + 1, last)
+                    && !(matches!(token(doc, t + 1), "which" | "who" | "whom")
+                        && (t + 2..last.saturating_sub(1)).any(|x| {
+                            let after = if doc.tokens[x + 1].kind == TokenKind::QuoteMark {
+                                x + 2
+                            } else {
+                                x + 1
+                            };
+                            token(doc, x) == "," && after < last && is_auxiliary(token(doc, after))
+                        })))
                 // "Cruz, who says CLAUSE, said …": the outer sentence's own verb
                 || (speech::cue_lemma(token(doc, t + 1)).is_some()
                     && token(doc, t + 1).ends_with(['d', 's'])

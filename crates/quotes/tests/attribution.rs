@@ -710,3 +710,18 @@ fn a_report_before_a_main_clause_report_and_no_clause_before_a_quote_cue() {
         indirect_texts(&doc)
     );
 }
+
+#[test]
+fn a_relative_clause_with_its_own_speaker_is_a_report() {
+    let doc = quotes_of(
+        "The count went on.\n\nThe district drew 30 applicants for delegate slots, which he said were evenly split between the two camps.",
+    );
+    assert_reports(
+        &doc,
+        &["which he said were evenly split between the two camps"],
+    );
+    assert_eq!(
+        speaker_mention(&doc, "which he said").as_deref(),
+        Some("he")
+    );
+}
