@@ -688,6 +688,19 @@ pub(crate) fn speaker_before(
             j = prev;
             continue;
         }
+        // "Many speakers at the service — including Muslims and Jews — said": the speaker
+        // is before the pair of dashes
+        if matches!(w, "—" | "–" | "--") {
+            if let Some(open) = (prev.saturating_sub(14)..prev)
+                .rev()
+                .find(|&t| token(doc, t) == w)
+                .filter(|&t| t > 0 && doc.tokens[t].span.start > lo)
+            {
+                fillers += 1;
+                j = open;
+                continue;
+            }
+        }
         // "Rep. Paul Ryan (R-Wis.) said": the speaker is before the parenthesis
         if w == ")" {
             if let Some(open) = (prev.saturating_sub(8)..prev)
@@ -932,6 +945,18 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
 /// Tokens `[a, b)` read as a speaking noun phrase: its last word is a speaking noun, a
 /// capitalised name or a role.
 fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
+    // "most of them said", "many of those said"
+    if b == a + 3
+        && token(doc, a + 1) == "of"
+        && matches!(token(doc, a + 2), "them" | "us" | "those" | "these")
+        && matches!(
+            token(doc, a).to_lowercase().as_str(),
+            "most" | "many" | "some" | "all" | "several" | "both" | "each" | "half" | "few"
+                | "none" | "one" | "two" | "three"
+        )
+    {
+        return true;
+    }
     // "a narrator in the Clinton ad", "the 34-year-old mother of three": the head noun stands
     // before the first preposition
     if let Some(p) = (a + 2..b).find(|&t| {

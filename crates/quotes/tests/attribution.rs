@@ -725,3 +725,12 @@ fn a_relative_clause_with_its_own_speaker_is_a_report() {
         Some("he")
     );
 }
+
+#[test]
+fn speakers_before_a_pair_of_dashes_and_quantified_pronouns() {
+    let doc = quotes_of(
+        "The plant closed.\n\nAnd until the announcement, most of them said they had loved working there.\n\nMany speakers at the service — including teachers, nurses and drivers — said the loss was painful.",
+    );
+    assert_speaker(&doc, "they had loved", "most of them");
+    assert_speaker(&doc, "the loss was", "Many speakers at the service");
+}
