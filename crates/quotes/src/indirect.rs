@@ -530,7 +530,11 @@ fn clause_after(
         && matches!(token(doc, j), "for" | "with" | "on" | "about" | "against");
     if learned_prep && j + 1 < last {
         j += 1;
-    } else if is_preposition(token(doc, j)) && !quantity && token(doc, j - 1) != "that" {
+    } else if is_preposition(token(doc, j))
+        && !quantity
+        && token(doc, j - 1) != "that"
+        && !(j == k + 1 && token(doc, j) == "to" && takes_infinitive(token(doc, k)))
+    {
         // ("said that with the delegates she had, the debate …": after "that" the clause
         // itself opens with the phrase)
         // a later "that", or a subject pronoun and its verb after a short phrase ("said after
@@ -578,7 +582,9 @@ fn clause_after(
     {
         return None;
     }
-    if first_word == "to" {
+    // "vowed to repeal it", "declined to comment": PolNeAR's content is the infinitive
+    let infinitive = first_word == "to" && j == k + 1 && takes_infinitive(token(doc, k));
+    if first_word == "to" && !infinitive {
         return None;
     }
     let start = doc.tokens[j].span.start;
@@ -590,7 +596,7 @@ fn clause_after(
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .count()
-            < 3
+            < if infinitive { 2 } else { 3 }
     {
         return None;
     }
@@ -864,6 +870,46 @@ fn relative_report(doc: &Document, lo: usize, k: usize, last: usize) -> Option<Q
     let attribution = speaker_before(doc, k, doc.tokens[rel + 1].span.start, cue)?;
     let span = Span::new(doc.tokens[rel].span.start, clause_end(doc, k + 1, last));
     Some(indirect(attribution, span))
+}
+
+/// Verbs of commitment and refusal whose infinitive PolNeAR gives as the content: "vowed to
+/// …", "declined to comment", "refused to answer", "threatened to …".
+fn takes_infinitive(w: &str) -> bool {
+    matches!(
+        w,
+        "vowed"
+            | "vows"
+            | "vowing"
+            | "promised"
+            | "promises"
+            | "promising"
+            | "pledged"
+            | "pledges"
+            | "pledging"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "declined"
+            | "declines"
+            | "threatened"
+            | "threatens"
+            | "threatening"
+            | "agreed"
+            | "agrees"
+            | "offered"
+            | "offers"
+            | "sought"
+            | "seeks"
+            | "seeking"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "wants"
+            | "wanted"
+            | "plans"
+            | "intends"
+            | "intended"
+    )
 }
 
 /// Whether a short subject starting at token `from` is followed by a finite speaking

@@ -734,3 +734,12 @@ fn speakers_before_a_pair_of_dashes_and_quantified_pronouns() {
     assert_speaker(&doc, "they had loved", "most of them");
     assert_speaker(&doc, "the loss was", "Many speakers at the service");
 }
+
+#[test]
+fn an_infinitive_after_a_verb_of_commitment_or_refusal_is_the_content() {
+    let doc = quotes_of(
+        "The tax stays.\n\nMayor Ruth Okafor vowed to repeal the tax next year.\n\nA spokesman for the council declined to comment.",
+    );
+    assert_reports(&doc, &["to repeal the tax next year", "to comment"]);
+    assert_speaker(&doc, "to comment", "A spokesman for the council");
+}
