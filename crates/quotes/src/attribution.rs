@@ -844,7 +844,11 @@ fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
             "overall" | "polled" | "surveyed" | "questioned" | "interviewed" | "nationwide"
         )
     };
-    let head_at = if end - 1 > start && tail(end - 1) { end - 2 } else { end - 1 };
+    let head_at = if end - 1 > start && tail(end - 1) {
+        end - 2
+    } else {
+        end - 1
+    };
     let head = token(doc, head_at);
     let head_ok = matches!(head, "percent" | "%")
         || is_count(head)
@@ -951,8 +955,19 @@ fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
         && matches!(token(doc, a + 2), "them" | "us" | "those" | "these")
         && matches!(
             token(doc, a).to_lowercase().as_str(),
-            "most" | "many" | "some" | "all" | "several" | "both" | "each" | "half" | "few"
-                | "none" | "one" | "two" | "three"
+            "most"
+                | "many"
+                | "some"
+                | "all"
+                | "several"
+                | "both"
+                | "each"
+                | "half"
+                | "few"
+                | "none"
+                | "one"
+                | "two"
+                | "three"
         )
     {
         return true;

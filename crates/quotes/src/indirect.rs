@@ -203,7 +203,11 @@ fn propose(
             } else if let Some(q) = clause_before(doc, *sent, first, k, cue)
                 // "…, Trump replied, “Well, maybe so.”": a cue that introduces a direct quote
                 // after it reports that quote, not the words before it
-                .filter(|_| !quotes.iter().any(|d| d.cue == Some(cue) && d.span.start > cue.end))
+                .filter(|_| {
+                    !quotes
+                        .iter()
+                        .any(|d| d.cue == Some(cue) && d.span.start > cue.end)
+                })
             {
                 visit(&[q], &cx("before"));
             }
@@ -370,7 +374,11 @@ fn clause_after(
     // "said Peter Morgan, a lawyer for ...": the speaker follows the verb (a name closed by a
     // comma or the sentence end); nothing is reported. "said Doherty had made ..." is a clause.
     let aside = aside_then_that(doc, k, last);
-    if lemma != "tell" && aside.is_none() {
+    // (an object name after a learned cue is its content: "has endorsed Mrs. Clinton.")
+    if lemma != "tell"
+        && aside.is_none()
+        && !(lemma == LEARNED && takes_short_object(token(doc, k)))
+    {
         let after = doc.tokens.get(k + 1).and_then(|t| {
             mention_starting_at(doc, t.span.start)
                 .or_else(|| crate::attribution::titled_mention(doc, k + 1, sent.end))
@@ -596,7 +604,13 @@ fn clause_after(
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .count()
-            < if infinitive { 2 } else { 3 }
+            < if infinitive {
+                2
+            } else if takes_short_object(token(doc, k)) {
+                1
+            } else {
+                3
+            }
     {
         return None;
     }
@@ -859,10 +873,11 @@ fn relative_report(doc: &Document, lo: usize, k: usize, last: usize) -> Option<Q
     // the relative clause goes on with its verb: "said were", "say will", "said improved"
     let next = token(doc, k + 1);
     let verb_next = is_auxiliary(next)
-        || (next.len() > 3
-            && next.ends_with("ed")
-            && next.chars().all(|c| c.is_ascii_lowercase()))
-        || matches!(next, "target" | "targets" | "remains" | "remain" | "helps" | "help");
+        || (next.len() > 3 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase()))
+        || matches!(
+            next,
+            "target" | "targets" | "remains" | "remain" | "helps" | "help"
+        );
     if !verb_next {
         return None;
     }
@@ -910,6 +925,12 @@ fn takes_infinitive(w: &str) -> bool {
             | "intends"
             | "intended"
     )
+}
+
+/// Verbs of endorsement whose object, often one name, PolNeAR gives as the content: "has
+/// endorsed ⟦Mrs. Clinton⟧".
+fn takes_short_object(w: &str) -> bool {
+    matches!(w, "endorsed" | "endorses" | "endorse" | "endorsing")
 }
 
 /// Whether a short subject starting at token `from` is followed by a finite speaking

@@ -664,10 +664,7 @@ fn a_that_clause_after_an_aside_set_off_by_commas_or_dashes() {
     );
     assert_reports(
         &doc,
-        &[
-            "the minister should resign",
-            "the party raised $2 million",
-        ],
+        &["the minister should resign", "the party raised $2 million"],
     );
 }
 
@@ -704,8 +701,9 @@ fn a_report_before_a_main_clause_report_and_no_clause_before_a_quote_cue() {
         ],
     );
     assert!(
-        !doc.quotes.iter().any(|q| q.kind == QuoteKind::Indirect
-            && doc.slice(q.span).starts_with("Although")),
+        !doc.quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Indirect && doc.slice(q.span).starts_with("Although")),
         "{:?}",
         indirect_texts(&doc)
     );
@@ -742,4 +740,10 @@ fn an_infinitive_after_a_verb_of_commitment_or_refusal_is_the_content() {
     );
     assert_reports(&doc, &["to repeal the tax next year", "to comment"]);
     assert_speaker(&doc, "to comment", "A spokesman for the council");
+}
+
+#[test]
+fn the_object_of_an_endorsement_is_the_content() {
+    let doc = quotes_of("The race tightened.\n\nThe teachers union has endorsed Mayor Ruth Okafor.");
+    assert_reports(&doc, &["Mayor Ruth Okafor"]);
 }
