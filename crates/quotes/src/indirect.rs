@@ -1244,6 +1244,7 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         let first = doc.token_at_or_after(sent.start);
         let last = first + doc.tokens_in(*sent).len();
         let Some(k) = (first..(first + 2).min(last)).find(|&k| opening_asked(doc, k, first)) else {
+            out.extend(later_questions(doc, first, last, quotes));
             continue;
         };
         let mut j = k + 1;
@@ -1269,6 +1270,48 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         if quotes
             .iter()
             .any(|q| q.span.start < span.end && span.start < q.span.end)
+        {
+            continue;
+        }
+        out.push(sourceless(span, doc.tokens[k].span));
+    }
+    out
+}
+
+/// "…, said when asked how Trump digests the news.", "he had been asked to preserve them": a
+/// question or request after a later "asked" in the sentence, also without a source (PolNeAR
+/// gives most of them none).
+fn later_questions(doc: &Document, first: usize, last: usize, quotes: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for k in first + 1..last.saturating_sub(3) {
+        if token(doc, k) != "asked" || in_quote(doc, doc.tokens[k].span.start) {
+            continue;
+        }
+        let j = k + 1;
+        let question = matches!(
+            token(doc, j),
+            "whether" | "if" | "what" | "why" | "how" | "who" | "when"
+        );
+        let request = token(doc, j) == "to"
+            && matches!(token(doc, k - 1), "was" | "were" | "been" | "being" | "is" | "are");
+        if !question && !request {
+            continue;
+        }
+        let mut end = clause_end(doc, j, last);
+        if let Some(comma) = (j + 2..last).find(|&t| token(doc, t) == ",") {
+            end = end.min(doc.tokens[comma - 1].span.end);
+        }
+        let span = Span::new(doc.tokens[j].span.start, end);
+        let words = doc
+            .tokens_in(span)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if words < 3
+            || quotes
+                .iter()
+                .chain(out.iter())
+                .any(|q| q.span.start < span.end && span.start < q.span.end)
         {
             continue;
         }

@@ -747,3 +747,17 @@ fn the_object_of_an_endorsement_is_the_content() {
     let doc = quotes_of("The race tightened.\n\nThe teachers union has endorsed Mayor Ruth Okafor.");
     assert_reports(&doc, &["Mayor Ruth Okafor"]);
 }
+
+#[test]
+fn a_question_after_a_later_asked_has_no_source() {
+    let doc = quotes_of(
+        "The mayor left early.\n\nShe checks her phone all day, a former aide said when asked how the mayor follows the news.",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span) == "how the mayor follows the news")
+        .expect("the question");
+    assert!(q.speaker_mention.is_none());
+    assert_eq!(q.cue.map(|c| doc.slice(c)), Some("asked"));
+}
