@@ -281,6 +281,8 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
             next,
             "led" | "like" | "off" | "out" | "up" | "down" | "away" | "back"
         )
+        // "270 pledged delegates": an adjective
+        && !matches!(next, "delegates" | "delegate")
 }
 
 /// Words that are parts of PolNeAR's longer cues ("reserved his most eloquent passion for")
@@ -596,7 +598,19 @@ fn clause_after(
         return None;
     }
     let start = doc.tokens[j].span.start;
-    let end = clause_end(doc, j, last);
+    let mut end = clause_end(doc, j, last);
+    // "endorsed Cruz last week", "endorsed Clinton during a call on Tuesday": the object ends
+    // before a time or place phrase
+    if takes_short_object(token(doc, k)) {
+        if let Some(t) = (j + 1..last).find(|&t| {
+            let w = token(doc, t);
+            matches!(w, "last" | "this" | "earlier" | "," | "and" | "but" | "as" | "because")
+                || (is_preposition(w) && w != "of")
+                || calendar::weekday(w).is_some()
+        }) {
+            end = end.min(doc.tokens[t - 1].span.end);
+        }
+    }
     let span = Span::new(start, end);
     if end <= start
         || doc

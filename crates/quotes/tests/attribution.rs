@@ -744,8 +744,17 @@ fn an_infinitive_after_a_verb_of_commitment_or_refusal_is_the_content() {
 
 #[test]
 fn the_object_of_an_endorsement_is_the_content() {
-    let doc = quotes_of("The race tightened.\n\nThe teachers union has endorsed Mayor Ruth Okafor.");
-    assert_reports(&doc, &["Mayor Ruth Okafor"]);
+    let doc = quotes_of(
+        "The race tightened.\n\nThe teachers union has endorsed Mayor Ruth Okafor.\n\nThe nurses union endorsed Tom Reyes last week, and Reyes now holds 270 pledged delegates.",
+    );
+    assert_reports(&doc, &["Mayor Ruth Okafor", "Tom Reyes"]);
+    assert!(
+        !doc.quotes
+            .iter()
+            .any(|q| q.cue.is_some_and(|c| doc.slice(c) == "pledged")),
+        "{:?}",
+        indirect_texts(&doc)
+    );
 }
 
 #[test]
