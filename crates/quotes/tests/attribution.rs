@@ -538,7 +538,7 @@ fn the_cue_of_a_direct_quote_reports_no_clause_after_it() {
 #[test]
 fn expectations_with_no_source_are_reports_of_their_whole_clause() {
     let doc = quotes_of(
-        "The count went on.\n\nMayor Ruth Okafor is expected to deliver a victory speech later tonight.\n\nHer rivals seemed to be shrinking in stature.\n\nThe council appeared on local television.",
+        "The count went on.\n\nMayor Ruth Okafor is expected to deliver a victory speech later tonight.\n\nHer rivals seemed to be shrinking in stature.\n\nThe council appeared on local television.\n\nVoters seem to like the plan.",
     );
     let texts = indirect_texts(&doc);
     assert!(
