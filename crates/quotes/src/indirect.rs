@@ -142,7 +142,7 @@ fn propose(
             }
             let w = token(doc, k);
             if w.eq_ignore_ascii_case("according") && k + 1 < last && token(doc, k + 1) == "to" {
-                if let Some(q) = according_to(doc, *sent, k, last) {
+                if let Some(qs) = according_to(doc, *sent, k, last) {
                     let cx = crate::filter::Context {
                         cue_token: k,
                         lemma: "according",
@@ -150,7 +150,7 @@ fn propose(
                         rule: "according",
                         first,
                     };
-                    visit(&[q], &cx);
+                    visit(&qs, &cx);
                 }
                 continue;
             }
@@ -765,7 +765,7 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
 }
 
 /// "According to X, CLAUSE" / "CLAUSE, according to X".
-fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Quote> {
+fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Vec<Quote>> {
     let first = doc.token_at_or_after(sent.start);
     let cue = Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
     let after = doc.tokens.get(k + 2)?;
@@ -822,7 +822,32 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Quo
     if span.end <= span.start {
         return None;
     }
-    Some(indirect(attribution, span))
+    // "Among the precedents at risk, according to Ms. Epstein, are 16 cases …": the sentence
+    // goes on after the source; both parts are the content. Only after a short head with no
+    // verb of its own ("The top 1 percent would see …, according to X, more than …" is a whole
+    // clause, and what follows the source describes it)
+    let head_words: Vec<&str> = (first..k)
+        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .map(|t| token(doc, t))
+        .collect();
+    let short_head = head_words.len() <= 8 && !head_words.iter().any(|w| is_auxiliary(w));
+    let tail = (k > first && short_head && matches!(token(doc, k - 1), "," | "—" | "–"))
+        .then(|| {
+            let from = doc.token_at_or_after(mention.end);
+            let c = (from..last.min(from + 12)).find(|&t| matches!(token(doc, t), "," | "—" | "–"))?;
+            let end = clause_end(doc, c + 1, last);
+            let tail = Span::new(doc.tokens.get(c + 1)?.span.start, end);
+            let words = doc
+                .tokens_in(tail)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count();
+            (words >= 2).then_some(tail)
+        })
+        .flatten();
+    let mut out = vec![indirect(attribution, span)];
+    out.extend(tail.map(|t| indirect(attribution, t)));
+    Some(out)
 }
 
 /// The end of a reported clause starting at token `j`: the sentence end without its final

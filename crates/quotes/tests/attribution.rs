@@ -770,3 +770,19 @@ fn a_question_after_a_later_asked_has_no_source() {
     assert!(q.speaker_mention.is_none());
     assert_eq!(q.cue.map(|c| doc.slice(c)), Some("asked"));
 }
+
+#[test]
+fn according_to_inside_a_sentence_that_goes_on() {
+    let doc = quotes_of(
+        "The court will rule soon.\n\nAmong the rulings at risk, according to Professor Ann Webb, are 16 cases on business.\n\nThe deficit would grow by $2 billion, according to the budget office, more than twice the forecast.",
+    );
+    assert_reports(
+        &doc,
+        &[
+            "Among the rulings at risk",
+            "are 16 cases on business",
+            "The deficit would grow by $2 billion",
+        ],
+    );
+    assert!(!indirect_texts(&doc).contains(&"more than twice the forecast".to_string()));
+}
