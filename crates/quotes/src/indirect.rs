@@ -232,6 +232,11 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
     if w.ends_with("ly") || matches!(w, "also" | "statement" | "statements" | "still" | "even") {
         return false;
     }
+    // "a group called Black Votes Matter", "which is called the Thrift Savings Plan", "a man
+    // calling himself …": naming, not speech
+    if matches!(w, "called" | "calling") && k > first && is_naming_head(token(doc, k - 1)) {
+        return false;
+    }
     if k > first {
         let p = token(doc, k - 1);
         let pl = p.to_ascii_lowercase();
@@ -283,6 +288,62 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
         )
         // "270 pledged delegates": an adjective
         && !matches!(next, "delegates" | "delegate")
+}
+
+/// A word before "called" that makes it a name-giving participle: a noun that things are
+/// named by ("a group called …") or a form of "be" ("is called").
+fn is_naming_head(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "group"
+            | "groups"
+            | "organization"
+            | "organisation"
+            | "pac"
+            | "program"
+            | "programme"
+            | "move"
+            | "movement"
+            | "company"
+            | "firm"
+            | "site"
+            | "website"
+            | "book"
+            | "film"
+            | "show"
+            | "bill"
+            | "law"
+            | "plan"
+            | "initiative"
+            | "project"
+            | "app"
+            | "page"
+            | "account"
+            | "network"
+            | "coalition"
+            | "committee"
+            | "fund"
+            | "event"
+            | "man"
+            | "woman"
+            | "town"
+            | "place"
+            | "system"
+            | "tactic"
+            | "strategy"
+            | "technique"
+            | "policy"
+            | "practice"
+            | "term"
+            | "phrase"
+            | "petition"
+    )
 }
 
 /// Words that are parts of PolNeAR's longer cues ("reserved his most eloquent passion for")

@@ -786,3 +786,17 @@ fn according_to_inside_a_sentence_that_goes_on() {
     );
     assert!(!indirect_texts(&doc).contains(&"more than twice the forecast".to_string()));
 }
+
+#[test]
+fn a_name_given_with_called_is_no_report() {
+    let doc = quotes_of(
+        "The race tightened.\n\nA new group called Voters First for Change is raising money in the city.\n\nThe fund, which is called the Civic Savings Plan, grew.",
+    );
+    assert!(
+        !doc.quotes
+            .iter()
+            .any(|q| q.cue.is_some_and(|c| doc.slice(c) == "called")),
+        "{:?}",
+        indirect_texts(&doc)
+    );
+}
