@@ -110,6 +110,7 @@ impl Stage for Quotes {
             }
             sort_in_text_order(&mut quotes);
         }
+        drop_scare_quotes(&mut quotes);
         for q in &mut quotes {
             q.confidence = calibrated(q.confidence);
         }
@@ -127,6 +128,40 @@ pub fn report_candidates(doc: &Document) -> Vec<(Quote, Vec<u64>, bool)> {
     let mut out = indirect::candidates(doc, &quotes);
     out.extend(quotes.into_iter().map(|q| (q, Vec::new(), false)));
     out
+}
+
+/// Removes the partial quotes that no rule attributed and no clause holds: scare quotes and
+/// titles ("what he calls “hell”" keeps its speaker; a lone “quack” has none), which the
+/// record spec says are not quotes. `continues` indices are renumbered.
+pub(crate) fn drop_scare_quotes(quotes: &mut Vec<Quote>) {
+    let keep: Vec<bool> = quotes
+        .iter()
+        .map(|q| {
+            q.kind != QuoteKind::Partial
+                || q.speaker.is_some()
+                || q.speaker_mention.is_some()
+                || q.cue.is_some()
+                || q.continues.is_some()
+        })
+        .collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![None; quotes.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let old = std::mem::take(quotes);
+    for (i, mut q) in old.into_iter().enumerate() {
+        if keep[i] {
+            q.continues = q.continues.and_then(|c| new_index[c]);
+            quotes.push(q);
+        }
+    }
 }
 
 /// Sorts quotes in text order and renumbers their `continues` indices.
