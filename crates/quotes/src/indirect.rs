@@ -665,8 +665,10 @@ fn clause_after(
     if takes_short_object(token(doc, k)) {
         if let Some(t) = (j + 1..last).find(|&t| {
             let w = token(doc, t);
-            matches!(w, "last" | "this" | "earlier" | "," | "and" | "but" | "as" | "because")
-                || (is_preposition(w) && w != "of")
+            matches!(
+                w,
+                "last" | "this" | "earlier" | "," | "and" | "but" | "as" | "because"
+            ) || (is_preposition(w) && w != "of")
                 || calendar::weekday(w).is_some()
         }) {
             end = end.min(doc.tokens[t - 1].span.end);
@@ -895,7 +897,8 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Vec
     let tail = (k > first && short_head && matches!(token(doc, k - 1), "," | "—" | "–"))
         .then(|| {
             let from = doc.token_at_or_after(mention.end);
-            let c = (from..last.min(from + 12)).find(|&t| matches!(token(doc, t), "," | "—" | "–"))?;
+            let c =
+                (from..last.min(from + 12)).find(|&t| matches!(token(doc, t), "," | "—" | "–"))?;
             let end = clause_end(doc, c + 1, last);
             let tail = Span::new(doc.tokens.get(c + 1)?.span.start, end);
             let words = doc
@@ -1394,7 +1397,10 @@ fn later_questions(doc: &Document, first: usize, last: usize, quotes: &[Quote]) 
             "whether" | "if" | "what" | "why" | "how" | "who" | "when"
         );
         let request = token(doc, j) == "to"
-            && matches!(token(doc, k - 1), "was" | "were" | "been" | "being" | "is" | "are");
+            && matches!(
+                token(doc, k - 1),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
         if !question && !request {
             continue;
         }
