@@ -264,8 +264,9 @@ pub fn classify(
 }
 
 /// Whether the one-word mention `span` stands as a noun phrase of its own, as a surname does:
-/// no determiner or preposition before it, and after it a punctuation mark, a possessive, an auxiliary or a
-/// speaking verb ("Cuban said", "Bolton, who", "Cuban’s team"), not a noun ("Cuban officials").
+/// no determiner or preposition before it, and after it a punctuation mark, a possessive, an
+/// auxiliary or a speaking verb ("Cuban said", "Bolton, who", "Cuban’s team"), not a noun
+/// ("Cuban officials").
 fn used_as_subject(doc: &Document, span: Span) -> bool {
     let i = doc.token_at_or_after(span.start);
     let before = i
