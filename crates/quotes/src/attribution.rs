@@ -821,6 +821,9 @@ fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
         && matches!(
             token(doc, start).to_ascii_lowercase().as_str(),
             "about"
+                | "a"
+                | "mere"
+                | "fully"
                 | "nearly"
                 | "almost"
                 | "only"
@@ -949,6 +952,10 @@ fn between_commas(doc: &Document, comma: usize, lo: usize, cue: Span) -> Option<
 /// Tokens `[a, b)` read as a speaking noun phrase: its last word is a speaking noun, a
 /// capitalised name or a role.
 fn looks_like_speaker(doc: &Document, a: usize, b: usize) -> bool {
+    // "Those over 60 say", "those polled said": a group of people
+    if b - a <= 5 && token(doc, a).eq_ignore_ascii_case("those") {
+        return true;
+    }
     // "most of them said", "many of those said"
     if b == a + 3
         && token(doc, a + 1) == "of"

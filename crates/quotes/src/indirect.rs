@@ -241,15 +241,14 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
         let p = token(doc, k - 1);
         let pl = p.to_ascii_lowercase();
         let noun_before = byline_lexicon::words::is_article_or_possessive(p)
+            // ("some say", "many said": a quantifier as the subject of a speech verb)
+            || (matches!(
+                pl.as_str(),
+                "these" | "those" | "several" | "many" | "some" | "all"
+            ) && (speech::cue_lemma(w).is_none() || w.ends_with('s')))
             || matches!(
                 pl.as_str(),
                 "this"
-                    | "these"
-                    | "those"
-                    | "several"
-                    | "many"
-                    | "some"
-                    | "all"
                     | "other"
                     | "of"
                     | "in"

@@ -816,3 +816,12 @@ fn a_name_given_with_called_is_no_report() {
         indirect_texts(&doc)
     );
 }
+
+#[test]
+fn poll_shares_and_quantifiers_as_subjects_of_say() {
+    let doc = quotes_of(
+        "The poll came out.\n\nA mere 9 percent say they only buy local.\n\nSome say they hear echoes of a painful past.",
+    );
+    assert_speaker(&doc, "they only buy", "9 percent");
+    assert_speaker(&doc, "they hear echoes", "Some");
+}
