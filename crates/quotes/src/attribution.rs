@@ -113,6 +113,11 @@ pub(crate) fn is_clause_link(w: &str) -> bool {
     )
 }
 
+/// A lower-case word that looks like a verb's past form ("laughed", "improved").
+pub(crate) fn is_past_form(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// Auxiliary and modal verbs.
 pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
@@ -730,11 +735,7 @@ pub(crate) fn speaker_before(
         if k >= 3 && matches!(token(doc, k - 1), "and" | "but") {
             let verb = token(doc, k - 2);
             let subject = token(doc, k - 3);
-            if doc.tokens[k - 3].span.start >= lo
-                && verb.len() > 3
-                && verb.ends_with("ed")
-                && verb.chars().all(|c| c.is_ascii_lowercase())
-            {
+            if doc.tokens[k - 3].span.start >= lo && is_past_form(verb) {
                 let found = if matches!(subject, "I" | "he" | "she" | "we" | "they" | "He" | "She")
                 {
                     bare_pronoun(doc, k - 3)

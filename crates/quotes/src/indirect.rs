@@ -1,9 +1,9 @@
 //! Indirect speech: reported clauses without quotation marks.
 
 use crate::attribution::{
-    is_auxiliary, is_clause_link, mention_starting_at, speaker_before, Attribution,
+    is_auxiliary, is_clause_link, is_past_form, mention_starting_at, speaker_before, Attribution,
 };
-use crate::{entity_of, in_quote, token};
+use crate::{entity_of, in_quote, token, word_count};
 use byline_doc::{Document, Quote, QuoteKind, Span, TokenKind};
 use byline_lexicon::{calendar, speech};
 
@@ -45,7 +45,6 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
 /// no overlap with a span in `fixed` or with a candidate already kept (the clauses of the
 /// cue words of one sentence overlap; one of them is the report).
 pub fn suppress(probs: &[f32], spans: &[Span], fixed: &[Span], threshold: f32) -> Vec<bool> {
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     let mut order: Vec<usize> = (0..probs.len())
         .filter(|&i| probs[i] >= threshold)
         .collect();
@@ -54,7 +53,7 @@ pub fn suppress(probs: &[f32], spans: &[Span], fixed: &[Span], threshold: f32) -
     let mut taken: Vec<Span> = Vec::new();
     for i in order {
         let s = spans[i];
-        if fixed.iter().chain(taken.iter()).any(|&f| overlaps(f, s)) {
+        if fixed.iter().chain(taken.iter()).any(|f| f.overlaps(s)) {
             continue;
         }
         kept[i] = true;
@@ -110,11 +109,8 @@ fn finish(mut out: Vec<Quote>, quotes: &[Quote]) -> Vec<Quote> {
     // clause; the inner one is dropped
     let spans: Vec<Span> = out.iter().map(|q| q.span).collect();
     out.retain(|q| {
-        q.cue.is_none_or(|c| {
-            !spans
-                .iter()
-                .any(|&s| s != q.span && s.start <= c.start && c.end <= s.end)
-        })
+        q.cue
+            .is_none_or(|c| !spans.iter().any(|&s| s != q.span && s.contains(c)))
     });
     out.dedup_by_key(|q| q.span);
     out
@@ -241,11 +237,6 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
         let p = token(doc, k - 1);
         let pl = p.to_ascii_lowercase();
         let noun_before = byline_lexicon::words::is_article_or_possessive(p)
-            // ("some say", "many said": a quantifier as the subject of a speech verb)
-            || (matches!(
-                pl.as_str(),
-                "these" | "those" | "several" | "many" | "some" | "all"
-            ) && (speech::cue_lemma(w).is_none() || w.ends_with('s')))
             || matches!(
                 pl.as_str(),
                 "this"
@@ -261,14 +252,28 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
                     | "swing"
                     | "battleground"
             )
+            // a quantifier or a count before a noun ("some states", "two states"), not as the
+            // subject of a speech verb ("some say", "six in 10 said")
             || (matches!(
-            pl.as_str(),
-            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        ) || p.starts_with(|c: char| c.is_ascii_digit())
-            && p.chars().all(|c| c.is_ascii_digit() || c == '-'))
-            // a count before a noun ("two states"), not before a speech verb's past ("six
-            // in 10 said")
-            && (speech::cue_lemma(w).is_none() || w.ends_with('s'))
+                pl.as_str(),
+                "these"
+                    | "those"
+                    | "several"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            ) || p.starts_with(|c: char| c.is_ascii_digit())
+                && p.chars().all(|c| c.is_ascii_digit() || c == '-'))
+                && (speech::cue_lemma(w).is_none() || w.ends_with('s'))
             || (p.chars().next().is_some_and(char::is_uppercase)
                 && matches!(w, "states" | "nations" | "kingdom" | "emirates"));
         if noun_before {
@@ -654,6 +659,7 @@ fn clause_after(
     }
     // "vowed to repeal it", "declined to comment": PolNeAR's content is the infinitive
     let infinitive = first_word == "to" && j == k + 1 && takes_infinitive(token(doc, k));
+    let short_object = takes_short_object(token(doc, k));
     if first_word == "to" && !infinitive {
         return None;
     }
@@ -661,7 +667,7 @@ fn clause_after(
     let mut end = clause_end(doc, j, last);
     // "endorsed Cruz last week", "endorsed Clinton during a call on Tuesday": the object ends
     // before a time or place phrase
-    if takes_short_object(token(doc, k)) {
+    if short_object {
         if let Some(t) = (j + 1..last).find(|&t| {
             let w = token(doc, t);
             matches!(
@@ -674,20 +680,14 @@ fn clause_after(
         }
     }
     let span = Span::new(start, end);
-    if end <= start
-        || doc
-            .tokens_in(span)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count()
-            < if infinitive {
-                2
-            } else if takes_short_object(token(doc, k)) {
-                1
-            } else {
-                3
-            }
-    {
+    let min_words = if infinitive {
+        2
+    } else if short_object {
+        1
+    } else {
+        3
+    };
+    if end <= start || word_count(doc, span) < min_words {
         return None;
     }
     Some(indirect(attribution, span))
@@ -729,12 +729,7 @@ fn parenthetical(
         return None;
     }
     let end = clause_end(doc, k + 2, last);
-    let words = |span: Span| {
-        doc.tokens_in(span)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count()
-    };
+    let words = |span: Span| word_count(doc, span);
     let head = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
     let tail = Span::new(doc.tokens[k + 2].span.start, end);
     if end <= tail.start || words(tail) < 3 || words(head) + words(tail) < 5 {
@@ -813,13 +808,7 @@ fn clause_before(doc: &Document, sent: Span, first: usize, k: usize, cue: Span) 
         return None;
     }
     let span = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
-    if doc
-        .tokens_in(span)
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count()
-        < 4
-    {
+    if word_count(doc, span) < 4 {
         return None;
     }
     let _ = sent;
@@ -900,12 +889,7 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Vec
                 (from..last.min(from + 12)).find(|&t| matches!(token(doc, t), "," | "—" | "–"))?;
             let end = clause_end(doc, c + 1, last);
             let tail = Span::new(doc.tokens.get(c + 1)?.span.start, end);
-            let words = doc
-                .tokens_in(tail)
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .count();
-            (words >= 2).then_some(tail)
+            (word_count(doc, tail) >= 2).then_some(tail)
         })
         .flatten();
     let mut out = vec![indirect(attribution, span)];
@@ -975,7 +959,7 @@ fn relative_report(doc: &Document, lo: usize, k: usize, last: usize) -> Option<Q
     // the relative clause goes on with its verb: "said were", "say will", "said improved"
     let next = token(doc, k + 1);
     let verb_next = is_auxiliary(next)
-        || (next.len() > 3 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase()))
+        || is_past_form(next)
         || matches!(
             next,
             "target" | "targets" | "remains" | "remain" | "helps" | "help"
@@ -1111,10 +1095,7 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // ", I laughed …": a main clause of the writer's after the report
                 || (matches!(token(doc, t + 1), "I" | "he" | "she" | "they" | "we")
                     && t + 2 < last
-                    && {
-                        let v = token(doc, t + 2);
-                        v.len() > 3 && v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase())
-                    })
+                    && is_past_form(token(doc, t + 2)))
                 // ", citing her work ...", ", adding that ...": an appended participle clause
                 || is_appended_participle(token(doc, t + 1))
                 // ", despite …", ", while …": the writer's adverbial clause after the report
@@ -1281,10 +1262,7 @@ fn sourceless(span: Span, cue: Span) -> Quote {
 pub fn expectations(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
     for sent in &doc.sentences {
-        if quotes
-            .iter()
-            .any(|q| q.span.start < sent.end && sent.start < q.span.end)
-        {
+        if quotes.iter().any(|q| q.span.overlaps(*sent)) {
             continue;
         }
         let first = doc.token_at_or_after(sent.start);
@@ -1370,10 +1348,7 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             continue;
         };
         let span = Span::new(doc.tokens[j].span.start, doc.tokens[comma - 1].span.end);
-        if quotes
-            .iter()
-            .any(|q| q.span.start < span.end && span.start < q.span.end)
-        {
+        if quotes.iter().any(|q| q.span.overlaps(span)) {
             continue;
         }
         out.push(sourceless(span, doc.tokens[k].span));
@@ -1408,16 +1383,11 @@ fn later_questions(doc: &Document, first: usize, last: usize, quotes: &[Quote]) 
             end = end.min(doc.tokens[comma - 1].span.end);
         }
         let span = Span::new(doc.tokens[j].span.start, end);
-        let words = doc
-            .tokens_in(span)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
-        if words < 3
+        if word_count(doc, span) < 3
             || quotes
                 .iter()
                 .chain(out.iter())
-                .any(|q| q.span.start < span.end && span.start < q.span.end)
+                .any(|q| q.span.overlaps(span))
         {
             continue;
         }

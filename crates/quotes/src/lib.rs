@@ -220,11 +220,7 @@ fn learned_quotes(doc: &Document, model: &learned::Model, have: &[Quote]) -> Vec
                 .saturating_sub(q.span.start.max(f.content.start));
             2 * o > len
         });
-        let words = doc
-            .tokens_in(f.content)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
+        let words = word_count(doc, f.content);
         if covered || words < 5 || f.cue.is_none() {
             continue;
         }
@@ -548,6 +544,14 @@ const LEARNED_PARTIAL_RATE: u8 = 3;
 pub(crate) fn token(doc: &Document, i: usize) -> &str {
     let s = doc.tokens[i].span;
     &doc.text[s.start..s.end]
+}
+
+/// The number of word tokens in `span`.
+pub(crate) fn word_count(doc: &Document, span: Span) -> usize {
+    doc.tokens_in(span)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
 }
 
 /// True when byte `offset` lies inside a quoted region, marks included.
