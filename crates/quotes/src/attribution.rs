@@ -784,23 +784,10 @@ pub(crate) fn speaker_before(
 fn share_before(doc: &Document, end: usize, lo: usize) -> Option<Span> {
     let is_count = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
+            || byline_lexicon::numbers::word_value(w).is_some_and(|v| (1..=10).contains(&v))
             || matches!(
                 w.to_ascii_lowercase().as_str(),
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "half"
-                    | "third"
-                    | "quarter"
-                    | "three-quarters"
-                    | "two-thirds"
+                "half" | "third" | "quarter" | "three-quarters" | "two-thirds"
             )
     };
     let mut start = end;

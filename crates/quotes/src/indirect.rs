@@ -256,22 +256,9 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
             // subject of a speech verb ("some say", "six in 10 said")
             || (matches!(
                 pl.as_str(),
-                "these"
-                    | "those"
-                    | "several"
-                    | "many"
-                    | "some"
-                    | "all"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            ) || p.starts_with(|c: char| c.is_ascii_digit())
+                "these" | "those" | "several" | "many" | "some" | "all"
+            ) || byline_lexicon::numbers::word_value(p).is_some_and(|v| (2..=10).contains(&v))
+                || p.starts_with(|c: char| c.is_ascii_digit())
                 && p.chars().all(|c| c.is_ascii_digit() || c == '-'))
                 && (speech::cue_lemma(w).is_none() || w.ends_with('s'))
             || (p.chars().next().is_some_and(char::is_uppercase)
