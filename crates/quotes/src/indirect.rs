@@ -267,11 +267,41 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
             return false;
         }
     }
+    // "a dozen states held", "news reports", "his crude remarks": these forms are mostly
+    // plural nouns; as verbs they follow their subject ("the Washington Post reports", "the
+    // ad states", "it states that")
+    if matches!(w, "states" | "reports" | "remarks")
+        && !(k > first && is_subject_end(doc, k - 1, first))
+    {
+        return false;
+    }
     let next = doc
         .tokens
         .get(k + 1)
         .map(|t| doc.slice(t.span))
         .unwrap_or("");
+    // "found itself at the center", "helped found the group", "found ways to press": finding
+    // oneself, founding and finding a way report nothing
+    if w == "found"
+        && (matches!(
+            next,
+            "itself"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "myself"
+                | "ourselves"
+                | "yourself"
+                | "ways"
+        ) || (k > first && matches!(token(doc, k - 1), "helped" | "help" | "to"))
+            || (matches!(next, "a" | "the")
+                && doc
+                    .tokens
+                    .get(k + 2)
+                    .is_some_and(|t| matches!(doc.slice(t.span), "way" | "ways"))))
+    {
+        return false;
+    }
     !is_auxiliary(next)
         && !matches!(
             next,
@@ -279,6 +309,44 @@ fn used_as_verb(doc: &Document, k: usize, first: usize) -> bool {
         )
         // "270 pledged delegates": an adjective
         && !matches!(next, "delegates" | "delegate")
+}
+
+/// Whether token `j` can end the subject of a verb right after it: a pronoun, a name word
+/// (not the sentence's first), a dash or a noun for a document ("the ad", "the website").
+fn is_subject_end(doc: &Document, j: usize, first: usize) -> bool {
+    let p = token(doc, j);
+    matches!(
+        p.to_ascii_lowercase().as_str(),
+        "it" | "he" | "she" | "this" | "which" | "who" | "—" | "–"
+    ) || (j > first && p.starts_with(|c: char| c.is_uppercase()))
+        || matches!(
+            p,
+            "ad" | "document"
+                | "website"
+                | "site"
+                | "law"
+                | "report"
+                | "letter"
+                | "memo"
+                | "statement"
+                | "release"
+                | "bill"
+                | "rule"
+                | "policy"
+                | "order"
+                | "ruling"
+                | "complaint"
+                | "lawsuit"
+                | "filing"
+                | "platform"
+                | "constitution"
+                | "amendment"
+                | "passage"
+                | "verse"
+                | "book"
+                | "post"
+                | "page"
+        )
 }
 
 /// A word before "called" that makes it a name-giving participle: a noun that things are

@@ -825,3 +825,22 @@ fn poll_shares_and_quantifiers_as_subjects_of_say() {
     assert_speaker(&doc, "they only buy", "9 percent");
     assert_speaker(&doc, "they hear echoes", "Some");
 }
+
+#[test]
+fn plural_nouns_and_finding_oneself_are_no_cues() {
+    let doc = quotes_of(
+        "The primaries go on.\n\nWhen a dozen states held contests, the mayor stayed home.\n\nMultiple news reports described the meeting.\n\nHis crude remarks drew an apology from the party.\n\nThe bank has found itself at the center of the crisis, and the senator found ways to press his agenda.\n\nThe ad states that the tax will rise.",
+    );
+    let cues: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| doc.slice(c)))
+        .collect();
+    for no in ["reports", "remarks", "found"] {
+        assert!(!cues.contains(&no), "{no:?} in {:?}", indirect_texts(&doc));
+    }
+    assert_reports(&doc, &["the tax will rise"]);
+    assert!(!indirect_texts(&doc)
+        .iter()
+        .any(|t| t.starts_with("held contests")));
+}
