@@ -126,7 +126,7 @@ fn split_paragraph(text: &str, toks: &[Token], para: Span, out: &mut Vec<Span>) 
 fn is_closer(w: &str) -> bool {
     matches!(
         w,
-        "”" | "’" | "\"" | "'" | ")" | "]" | "." | "!" | "?" | "»"
+        "”" | "’" | "\"" | "'" | "''" | ")" | "]" | "." | "!" | "?" | "»"
     )
 }
 
@@ -194,6 +194,10 @@ mod tests {
             ),
             ("Wait... what? Yes!", &["Wait... what?", "Yes!"]),
             ("One.\n\nTwo", &["One.", "Two"]),
+            (
+                "He called it ''dead.'' But he stayed.",
+                &["He called it ''dead.''", "But he stayed."],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(&split(input), want, "input {input:?}");
