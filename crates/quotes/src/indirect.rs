@@ -1125,6 +1125,13 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // by a comma is inside the subject: "the deal, which ..., would give")
                 || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))
                 || token(doc, t + 1) == "who"
+                // ", but the council has not …", ", but hasn't decided …": the writer's
+                // contrast, unless a quote follows or the clause set it up ("not for X, but
+                // because Y", ", but rather …")
+                || (token(doc, t + 1) == "but"
+                    && !(t + 2..last).any(|x| doc.tokens[x].kind == TokenKind::QuoteMark)
+                    && !matches!(token(doc, t + 2), "rather" | "also" | "that" | "because" | "instead" | "not")
+                    && !(j..t).any(|x| matches!(token(doc, x), "not" | "only")))
                 // ", and when asked whether …": the writer's next sentence part
                 || (matches!(token(doc, t + 1), "and" | "but")
                     && matches!(token(doc, t + 2), "when" | "while" | "after" | "if" | "as"))

@@ -844,3 +844,17 @@ fn plural_nouns_and_finding_oneself_are_no_cues() {
         .iter()
         .any(|t| t.starts_with("held contests")));
 }
+
+#[test]
+fn a_reported_clause_ends_before_a_but_of_the_writer() {
+    let doc = quotes_of(
+        "The council met.\n\nMayor Ruth Okafor said she had hired the new manager, but the council has not approved the contract.\n\nHer lawyer said she was charged not for what she did, but because of who she is.",
+    );
+    assert_reports(
+        &doc,
+        &[
+            "she had hired the new manager",
+            "she was charged not for what she did, but because of who she is",
+        ],
+    );
+}
