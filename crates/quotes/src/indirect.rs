@@ -496,8 +496,15 @@ fn clause_after(
     // "said Peter Morgan, a lawyer for ...": the speaker follows the verb (a name closed by a
     // comma or the sentence end); nothing is reported. "said Doherty had made ..." is a clause.
     let aside = aside_then_that(doc, k, last);
+    // "Officials say Omar Mateen, the …, held …": with its subject right before the verb, a
+    // name after it opens the clause
+    let subject_adjacent = k > 0
+        && attribution
+            .mention
+            .is_some_and(|m| m.end >= doc.tokens[k - 1].span.end && m.end <= cue.start);
     // (an object name after a learned cue is its content: "has endorsed Mrs. Clinton.")
     if lemma != "tell"
+        && !subject_adjacent
         && aside.is_none()
         && !(lemma == LEARNED && takes_short_object(token(doc, k)))
     {

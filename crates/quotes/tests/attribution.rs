@@ -858,3 +858,15 @@ fn a_reported_clause_ends_before_a_but_of_the_writer() {
         ],
     );
 }
+
+#[test]
+fn a_name_after_the_verb_opens_the_clause_when_the_subject_precedes() {
+    let doc = quotes_of(
+        "The crash shocked the town.\n\nOfficials say Omar Haddad, the driver of the bus, held two licences.",
+    );
+    assert_reports(
+        &doc,
+        &["Omar Haddad, the driver of the bus, held two licences"],
+    );
+    assert_speaker(&doc, "Omar Haddad", "Officials");
+}
