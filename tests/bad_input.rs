@@ -132,3 +132,23 @@ fn hostile_text_does_not_fail() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     check_spans(&records(&out)[0]);
 }
+
+#[test]
+fn a_report_filter_threshold_outside_zero_to_one_is_refused_before_training() {
+    let d = tempfile::tempdir().unwrap();
+    let out_path = d.path().join("f.bin.gz");
+    let out = run(&[
+        "train",
+        "report-filter",
+        "--train",
+        d.path().join("no-such-split").to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+        "--threshold",
+        "1.5",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("--threshold must lie between 0 and 1"), "{err}");
+    assert!(!out_path.exists());
+}

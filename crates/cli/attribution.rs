@@ -151,10 +151,20 @@ pub struct FilterArgs {
     /// log2 of the weight table's rows.
     #[arg(long, default_value_t = 18)]
     bits: u32,
+    /// Keep candidates from this probability instead of the cross-validated choice (the
+    /// shipped filter's is chosen by end-to-end F1 on train, see the quotes crate README).
+    #[arg(long)]
+    threshold: Option<f32>,
 }
 
 /// `byline train report-filter`: the filter over candidate reported clauses.
 pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
+    if let Some(t) = args.threshold {
+        anyhow::ensure!(
+            t.is_finite() && (0.0..=1.0).contains(&t),
+            "--threshold must lie between 0 and 1, got {t}"
+        );
+    }
     let start = Instant::now();
     let log = |s: &str| eprintln!("[{:6.1}s] {s}", start.elapsed().as_secs_f64());
     let docs = filter_examples(&args.train)?;
@@ -168,7 +178,7 @@ pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
         judged.iter().filter(|e| e.1).count(),
         counts.iter().sum::<usize>()
     ));
-    let filter = train::train_filter(
+    let mut filter = train::train_filter(
         &examples,
         &counts,
         args.bits.clamp(10, 24),
@@ -176,6 +186,10 @@ pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
         args.seed,
         &log,
     );
+    if let Some(t) = args.threshold {
+        log(&format!("threshold set to {t:.2} by --threshold"));
+        filter.threshold = t;
+    }
     if let Some(dev) = &args.dev {
         let (mut kept, mut right, mut all_right) = (0, 0, 0);
         for (ex, _) in filter_examples(dev)? {
