@@ -149,6 +149,9 @@ fn a_report_filter_threshold_outside_zero_to_one_is_refused_before_training() {
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("--threshold must lie between 0 and 1"), "{err}");
+    assert!(
+        err.contains("--threshold must lie between 0 and 1"),
+        "{err}"
+    );
     assert!(!out_path.exists());
 }

@@ -870,3 +870,17 @@ fn a_name_after_the_verb_opens_the_clause_when_the_subject_precedes() {
     );
     assert_speaker(&doc, "Omar Haddad", "Officials");
 }
+
+#[test]
+fn an_adverb_is_no_learned_cue_of_a_partial_quote() {
+    let doc = quotes_of(
+        "The plan grows.\n\nMayor Ruth Okafor would also close the “parking credit” loophole that benefits developers.",
+    );
+    assert!(
+        !doc.quotes
+            .iter()
+            .any(|q| q.cue.is_some_and(|c| doc.slice(c) == "also")),
+        "{:?}",
+        indirect_texts(&doc)
+    );
+}
