@@ -664,7 +664,9 @@ fn clause_after(
     // "called for …", "agreed with …": the preposition belongs to the cue
     let learned_prep = lemma == LEARNED
         && j == k + 1
-        && matches!(token(doc, j), "for" | "with" | "on" | "about" | "against");
+        && (matches!(token(doc, j), "for" | "with" | "on" | "about" | "against")
+            // "referring to faith-driven voters", "pointed to the nine times …"
+            || token(doc, j) == "to" && takes_to_object(token(doc, k)));
     if learned_prep && j + 1 < last {
         j += 1;
     } else if is_preposition(token(doc, j))
@@ -1077,6 +1079,25 @@ fn takes_infinitive(w: &str) -> bool {
 
 /// Verbs of endorsement whose object, often one name, PolNeAR gives as the content: "has
 /// endorsed ⟦Mrs. Clinton⟧".
+/// Cues whose content is the object of a "to" after them ("referred to …", "pointing to …").
+fn takes_to_object(w: &str) -> bool {
+    matches!(
+        w,
+        "refer"
+            | "refers"
+            | "referred"
+            | "referring"
+            | "point"
+            | "points"
+            | "pointed"
+            | "pointing"
+            | "allude"
+            | "alludes"
+            | "alluded"
+            | "alluding"
+    )
+}
+
 fn takes_short_object(w: &str) -> bool {
     matches!(w, "endorsed" | "endorses" | "endorse" | "endorsing")
 }

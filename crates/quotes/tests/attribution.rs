@@ -884,3 +884,15 @@ fn an_adverb_is_no_learned_cue_of_a_partial_quote() {
         indirect_texts(&doc)
     );
 }
+
+#[test]
+fn the_object_of_referring_to_is_the_content() {
+    let doc = quotes_of(
+        "The campaign went on.\n\nMayor Ruth Okafor pointed to the nine different times the council had rejected the plan.",
+    );
+    assert_reports(
+        &doc,
+        &["the nine different times the council had rejected the plan"],
+    );
+    assert_speaker(&doc, "the nine different", "Ruth Okafor");
+}
