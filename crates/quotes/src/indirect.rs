@@ -1566,7 +1566,32 @@ pub fn partial_clauses(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
             if j >= last {
                 continue;
             }
-            Span::new(doc.tokens[j].span.start, clause_end(doc, j, last))
+            let mut end = clause_end(doc, j, last);
+            // "called the merger “a terrible deal” and ranked …", "called the KKK “abhorrent”
+            // in a tweet": the naming ends with the quoted name, unless the clause goes on
+            // ("calling it a “no-brainer” to prosecute")
+            let naming = matches!(
+                speech::cue_lemma(doc.slice(cue)),
+                Some("call" | "label" | "brand")
+            ) || matches!(doc.slice(cue), "dubbed" | "termed" | "deemed");
+            let more_quotes = doc
+                .quoted
+                .iter()
+                .any(|r| r.open.start > q.span.end && r.open.start < end);
+            if naming && !more_quotes && !matches!(token(doc, j), "on" | "for") {
+                let mark = doc.token_at_or_after(q.span.end);
+                let next = doc.tokens.get(mark + 1).map_or("", |t| doc.slice(t.span));
+                if !matches!(next, "to" | "that" | "for" | "because") {
+                    // the closing mark stays with its opening one
+                    let close = doc
+                        .tokens
+                        .get(mark)
+                        .filter(|t| t.kind == TokenKind::QuoteMark)
+                        .map_or(q.span.end, |t| t.span.end);
+                    end = end.min(close);
+                }
+            }
+            Span::new(doc.tokens[j].span.start, end)
         } else if cue.start >= q.span.end {
             // before the attribution: from the sentence start to the comma before the speaker
             let stop = q

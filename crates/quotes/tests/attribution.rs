@@ -896,3 +896,11 @@ fn the_object_of_referring_to_is_the_content() {
     );
     assert_speaker(&doc, "the nine different", "Ruth Okafor");
 }
+
+#[test]
+fn a_naming_ends_with_the_quoted_name() {
+    let doc = quotes_of(
+        "The debate was rough.\n\nMayor Ruth Okafor called the merger “a terrible deal” and ranked the bank among the worst lenders.",
+    );
+    assert_reports(&doc, &["the merger “a terrible deal”"]);
+}
