@@ -1426,7 +1426,17 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         if j >= last
             || !matches!(
                 token(doc, j),
-                "whether" | "if" | "what" | "why" | "how" | "who" | "when" | "specifically"
+                "whether"
+                    | "if"
+                    | "what"
+                    | "why"
+                    | "how"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "where"
+                    | "when"
+                    | "specifically"
             )
         {
             continue;
@@ -1434,7 +1444,13 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         if token(doc, j) == "specifically" {
             j += 1;
         }
-        let Some(comma) = (j + 2..last).find(|&t| token(doc, t) == ",") else {
+        // "When asked why, Sembler responded …": the question word alone
+        let from = if matches!(token(doc, j), "why" | "how") {
+            j + 1
+        } else {
+            j + 2
+        };
+        let Some(comma) = (from..last).find(|&t| token(doc, t) == ",") else {
             continue;
         };
         let span = Span::new(doc.tokens[j].span.start, doc.tokens[comma - 1].span.end);

@@ -904,3 +904,11 @@ fn a_naming_ends_with_the_quoted_name() {
     );
     assert_reports(&doc, &["the merger “a terrible deal”"]);
 }
+
+#[test]
+fn opening_questions_with_which_whom_and_a_bare_why() {
+    let doc = quotes_of(
+        "The fund grew.\n\nWhen asked why, the treasurer responded in a text message.\n\nWhen asked whom she supported, Ms. Sherry smiled.",
+    );
+    assert_reports(&doc, &["why", "whom she supported"]);
+}
