@@ -705,6 +705,15 @@ fn clause_after(
     if j > k + 1 && token(doc, j - 1) == "that" && token(doc, j) == "," && j + 1 < last {
         j += 1;
     }
+    // "asked Clinton if Trump benefits …", "asked Democrats how likely …": the question, not
+    // the person asked
+    if matches!(token(doc, k), "asked" | "asking" | "asks" | "ask") {
+        if let Some(t) = (j + 1..last.min(j + 6)).find(|&t| is_question_word(token(doc, t))) {
+            if (j..t).all(|u| doc.tokens[u].kind == TokenKind::Word) {
+                j = t;
+            }
+        }
+    }
     let first_word = token(doc, j);
     // "said no." and "said no to …" report no clause; "said no decision had been made" does
     let no_clause = first_word == "no"
@@ -1079,6 +1088,14 @@ fn takes_infinitive(w: &str) -> bool {
 
 /// Verbs of endorsement whose object, often one name, PolNeAR gives as the content: "has
 /// endorsed ⟦Mrs. Clinton⟧".
+/// A word that opens an indirect question ("if", "whether", "how", …).
+fn is_question_word(w: &str) -> bool {
+    matches!(
+        w,
+        "if" | "whether" | "why" | "how" | "what" | "who" | "whom" | "which" | "when" | "where"
+    )
+}
+
 /// Cues whose content is the object of a "to" after them ("referred to …", "pointing to …").
 fn takes_to_object(w: &str) -> bool {
     matches!(

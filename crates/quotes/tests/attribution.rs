@@ -912,3 +912,11 @@ fn opening_questions_with_which_whom_and_a_bare_why() {
     );
     assert_reports(&doc, &["why", "whom she supported"]);
 }
+
+#[test]
+fn the_question_asked_not_the_person_asked() {
+    let doc = quotes_of(
+        "The show aired.\n\nThe host asked Mayor Ruth Okafor if the council benefits from a double standard.",
+    );
+    assert_reports(&doc, &["if the council benefits from a double standard"]);
+}
