@@ -396,11 +396,11 @@ pub fn learned_cue_before(
             continue;
         }
         let w = token(doc, k);
-        // (adverbs and prepositions with a high rate are parts of longer cues: "would also
-        // close the “carried interest” loophole" has no cue "also")
+        // (adverbs with a high rate are parts of longer cues: "would also close the “carried
+        // interest” loophole" has no cue "also"; "went on about “…”" keeps its "about")
         if !w.chars().all(|c| c.is_ascii_lowercase())
             || w.ends_with("ly")
-            || matches!(w, "also" | "about" | "still" | "even")
+            || matches!(w, "also" | "still" | "even")
             || lexicon.get(w).is_none_or(|&r| r < min_rate)
         {
             continue;
