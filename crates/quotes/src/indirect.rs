@@ -1086,8 +1086,6 @@ fn takes_infinitive(w: &str) -> bool {
     )
 }
 
-/// Verbs of endorsement whose object, often one name, PolNeAR gives as the content: "has
-/// endorsed ⟦Mrs. Clinton⟧".
 /// A word that opens an indirect question ("if", "whether", "how", …).
 fn is_question_word(w: &str) -> bool {
     matches!(
@@ -1115,6 +1113,8 @@ fn takes_to_object(w: &str) -> bool {
     )
 }
 
+/// Verbs of endorsement whose object, often one name, PolNeAR gives as the content: "has
+/// endorsed ⟦Mrs. Clinton⟧".
 fn takes_short_object(w: &str) -> bool {
     matches!(w, "endorsed" | "endorses" | "endorse" | "endorsing")
 }
@@ -1440,22 +1440,7 @@ pub fn opening_questions(doc: &Document, quotes: &[Quote]) -> Vec<Quote> {
         if j < last && matches!(token(doc, j), "about" | "on" | "by" | "in") {
             continue;
         }
-        if j >= last
-            || !matches!(
-                token(doc, j),
-                "whether"
-                    | "if"
-                    | "what"
-                    | "why"
-                    | "how"
-                    | "who"
-                    | "whom"
-                    | "which"
-                    | "where"
-                    | "when"
-                    | "specifically"
-            )
-        {
+        if j >= last || !(is_question_word(token(doc, j)) || token(doc, j) == "specifically") {
             continue;
         }
         if token(doc, j) == "specifically" {
