@@ -48,6 +48,10 @@ pub struct ExtractArgs {
     /// references X"; experimental: more recall, lower precision).
     #[arg(long)]
     learned_attribution: bool,
+    /// Give quote confidences as the rules' raw scores, not calibrated probabilities (to refit
+    /// the calibration; see crates/quotes/README.md).
+    #[arg(long)]
+    raw_confidence: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -69,7 +73,11 @@ struct Tally {
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let pipeline = byline_pipeline::PipelineBuilder::news()
         .learned_ner(!args.rules_ner)
-        .learned_attribution(args.learned_attribution)
+        .quotes(byline_quotes::Quotes {
+            learned: args.learned_attribution,
+            raw_confidence: args.raw_confidence,
+            ..Default::default()
+        })
         .build()?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = args.jobs {

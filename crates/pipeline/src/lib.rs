@@ -117,17 +117,12 @@ impl PipelineBuilder {
         self
     }
 
-    /// Adds the learned attribution tagger's finds to the `quotes` stage (off by default; see
-    /// the quotes crate README for its measured effect).
+    /// Sets the `quotes` stage's options: the learned attribution tagger's finds (off by
+    /// default; see the quotes crate README for its measured effect) and raw confidences.
     #[must_use]
-    pub fn learned_attribution(mut self, on: bool) -> PipelineBuilder {
-        for s in &mut self.stages {
-            if s.name() == "quotes" {
-                *s = Box::new(byline_quotes::Quotes {
-                    indirect: true,
-                    learned: on,
-                });
-            }
+    pub fn quotes(mut self, quotes: byline_quotes::Quotes) -> PipelineBuilder {
+        if let Some(s) = self.stages.iter_mut().find(|s| s.name() == "quotes") {
+            *s = Box::new(quotes);
         }
         self
     }
