@@ -1119,6 +1119,19 @@ fn takes_short_object(w: &str) -> bool {
     matches!(w, "endorsed" | "endorses" | "endorse" | "endorsing")
 }
 
+/// ", but the council has not …", ", but hasn't decided …" at the comma `t` of a clause
+/// starting at `j`: the writer's contrast, unless a quote follows in the sentence or the clause
+/// set it up ("not for X, but because Y", ", but rather …").
+fn writer_contrast(doc: &Document, j: usize, t: usize, last: usize) -> bool {
+    token(doc, t + 1) == "but"
+        && !(t + 2..last).any(|x| doc.tokens[x].kind == TokenKind::QuoteMark)
+        && !matches!(
+            token(doc, t + 2),
+            "rather" | "also" | "that" | "because" | "instead" | "not"
+        )
+        && !(j..t).any(|x| matches!(token(doc, x), "not" | "only"))
+}
+
 /// Whether a short subject starting at token `from` is followed by a finite speaking
 /// verb ("the authorities said", "other GOP leaders say"), so that a clause joined by
 /// "and" there is a second report rather than more of the first one's content.
@@ -1170,13 +1183,8 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
                 // by a comma is inside the subject: "the deal, which ..., would give")
                 || (token(doc, t + 1) == "which" && !(t + 2..last).any(|x| token(doc, x) == ","))
                 || token(doc, t + 1) == "who"
-                // ", but the council has not …", ", but hasn't decided …": the writer's
-                // contrast, unless a quote follows or the clause set it up ("not for X, but
-                // because Y", ", but rather …")
-                || (token(doc, t + 1) == "but"
-                    && !(t + 2..last).any(|x| doc.tokens[x].kind == TokenKind::QuoteMark)
-                    && !matches!(token(doc, t + 2), "rather" | "also" | "that" | "because" | "instead" | "not")
-                    && !(j..t).any(|x| matches!(token(doc, x), "not" | "only")))
+                // ", but the council has not …": the writer's contrast
+                || writer_contrast(doc, j, t, last)
                 // ", and when asked whether …": the writer's next sentence part
                 || (matches!(token(doc, t + 1), "and" | "but")
                     && matches!(token(doc, t + 2), "when" | "while" | "after" | "if" | "as"))

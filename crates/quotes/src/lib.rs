@@ -140,9 +140,9 @@ pub fn report_candidates(doc: &Document) -> Vec<(Quote, Vec<u64>, bool)> {
 /// titles ("what he calls “hell”" keeps its speaker; a lone “quack” has none), which the
 /// record spec says are not quotes. `continues` indices are renumbered.
 pub(crate) fn drop_scare_quotes(quotes: &mut Vec<Quote>) {
-    let keep: Vec<bool> = quotes
-        .iter()
-        .map(|q| {
+    let keep: Vec<usize> = (0..quotes.len())
+        .filter(|&i| {
+            let q = &quotes[i];
             q.kind != QuoteKind::Partial
                 || q.speaker.is_some()
                 || q.speaker_mention.is_some()
@@ -150,23 +150,8 @@ pub(crate) fn drop_scare_quotes(quotes: &mut Vec<Quote>) {
                 || q.continues.is_some()
         })
         .collect();
-    if keep.iter().all(|&k| k) {
-        return;
-    }
-    let mut new_index = vec![None; quotes.len()];
-    let mut n = 0;
-    for (i, &k) in keep.iter().enumerate() {
-        if k {
-            new_index[i] = Some(n);
-            n += 1;
-        }
-    }
-    let old = std::mem::take(quotes);
-    for (i, mut q) in old.into_iter().enumerate() {
-        if keep[i] {
-            q.continues = q.continues.and_then(|c| new_index[c]);
-            quotes.push(q);
-        }
+    if keep.len() < quotes.len() {
+        rearrange(quotes, &keep);
     }
 }
 
@@ -174,15 +159,24 @@ pub(crate) fn drop_scare_quotes(quotes: &mut Vec<Quote>) {
 pub(crate) fn sort_in_text_order(quotes: &mut Vec<Quote>) {
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
-    let mut new_index = vec![0; quotes.len()];
+    rearrange(quotes, &order);
+}
+
+/// Rebuilds `quotes` from the quotes at the old indices `order`, in that order, renumbering
+/// `continues` (a quote whose predecessor is left out continues none).
+fn rearrange(quotes: &mut Vec<Quote>, order: &[usize]) {
+    let mut new_index = vec![None; quotes.len()];
     for (k, &i) in order.iter().enumerate() {
-        new_index[i] = k;
+        new_index[i] = Some(k);
     }
-    let mut sorted: Vec<Quote> = order.iter().map(|&i| quotes[i].clone()).collect();
-    for q in &mut sorted {
-        q.continues = q.continues.map(|c| new_index[c]);
-    }
-    *quotes = sorted;
+    *quotes = order
+        .iter()
+        .map(|&i| {
+            let mut q = quotes[i].clone();
+            q.continues = q.continues.and_then(|c| new_index[c]);
+            q
+        })
+        .collect();
 }
 
 /// Maps a rule's raw score to the probability that the attribution is right end to end (a
