@@ -15,7 +15,9 @@
 //! - **document-label** features ([`DocLabels`]): for the second pass, the entity types the
 //!   first pass gave to other occurrences of the same word in the document (Ratinov & Roth 2009).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use byline_lexicon::{orgs, people, places, words};
 
@@ -140,8 +142,8 @@ pub struct Tok {
     pub gaz: u32,
     /// Starts with an upper-case letter.
     pub cap: bool,
-    /// The lower-cased word (key for document features).
-    pub key: String,
+    /// The lower-cased word (key for document features), shared by the word's tokens.
+    pub key: Arc<str>,
     /// Word clusters at three granularities (`u16::MAX`: unknown word).
     pub clusters: [u16; 3],
     /// GloVe clusters of the lower-cased word at three granularities (`u16::MAX`: unknown).
@@ -368,7 +370,7 @@ fn word_facts(w: &str, caps: bool) -> WordFacts {
             cap: w.chars().next().is_some_and(|c| c.is_uppercase()),
             clusters: clusters::lookup(w).unwrap_or([u16::MAX; 3]),
             glove: clusters::glove(&key).unwrap_or([u16::MAX; 3]),
-            key,
+            key: key.into(),
         },
         lshape: shape_hash(w, false),
         affix,
@@ -376,10 +378,37 @@ fn word_facts(w: &str, caps: bool) -> WordFacts {
     }
 }
 
+/// Distinct words (per sentence case) whose facts a thread keeps between documents; the cache
+/// is emptied when it is full.
+const FACTS_CACHE: usize = 1 << 16;
+
+thread_local! {
+    /// Facts of the words this thread has seen, by sentence case (`[plain, all-caps]`): a word's
+    /// facts depend on nothing else, and news vocabulary repeats from one article to the next.
+    static FACTS: RefCell<[FastMap<Box<str>, Arc<WordFacts>>; 2]> = RefCell::default();
+}
+
+/// [`word_facts`], computed once per thread for the words it keeps.
+fn cached_facts(w: &str, caps: bool) -> Arc<WordFacts> {
+    FACTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let map = &mut cache[usize::from(caps)];
+        if let Some(f) = map.get(w) {
+            return Arc::clone(f);
+        }
+        if map.len() >= FACTS_CACHE {
+            map.clear();
+        }
+        let f = Arc::new(word_facts(w, caps));
+        map.insert(w.into(), Arc::clone(&f));
+        f
+    })
+}
+
 /// Prepares every sentence of a document (tokens as strings): token facts and static features.
 pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
     // Token facts, sentence by sentence; each distinct word's once.
-    let mut memo: FastMap<(&str, bool), WordFacts> = FastMap::default();
+    let mut memo: FastMap<(&str, bool), Arc<WordFacts>> = FastMap::default();
     let mut sents: Vec<PreparedSentence> = Vec::with_capacity(doc.len());
     let mut caps_flags = Vec::with_capacity(doc.len());
     for words in doc {
@@ -389,7 +418,7 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
             .iter()
             .map(|&w| {
                 memo.entry((w, caps))
-                    .or_insert_with(|| word_facts(w, caps))
+                    .or_insert_with(|| cached_facts(w, caps))
                     .tok
                     .clone()
             })
@@ -404,7 +433,7 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
     let mut seen: FastMap<&str, (bool, bool)> = FastMap::default();
     for ((s, words), &caps) in sents.iter().zip(doc).zip(&caps_flags) {
         for (i, (tok, w)) in s.toks.iter().zip(words).enumerate() {
-            let e = seen.entry(tok.key.as_str()).or_default();
+            let e = seen.entry(&tok.key).or_default();
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
                 e.0 = true;
             } else if tok.cap && i > 0 && !caps {
@@ -417,12 +446,12 @@ pub fn prepare(doc: &[Vec<&str>]) -> Vec<PreparedSentence> {
         .map(|s| {
             s.toks
                 .iter()
-                .map(|t| seen.get(t.key.as_str()).copied().unwrap_or_default())
+                .map(|t| seen.get(&*t.key).copied().unwrap_or_default())
                 .collect()
         })
         .collect();
     for ((s, words), (ctx, &caps)) in sents.iter_mut().zip(doc).zip(ctx.iter().zip(&caps_flags)) {
-        let facts: Vec<&WordFacts> = words.iter().map(|&w| &memo[&(w, caps)]).collect();
+        let facts: Vec<&WordFacts> = words.iter().map(|&w| &*memo[&(w, caps)]).collect();
         static_features(s, &facts, caps, ctx);
     }
     sents
@@ -625,17 +654,17 @@ pub fn history(tok: &Tok, p1: Option<Label>, p2: Option<Label>, out: &mut [u64; 
 /// document-level features.
 #[derive(Debug, Default)]
 pub struct DocLabels {
-    counts: FastMap<String, [u16; 4]>,
+    counts: FastMap<Arc<str>, [u16; 4]>,
 }
 
 impl DocLabels {
     /// Counts the entity types of every token the first pass labelled.
     pub fn new(sents: &[PreparedSentence], labels: &[Vec<Label>]) -> DocLabels {
-        let mut counts: FastMap<String, [u16; 4]> = FastMap::default();
+        let mut counts: FastMap<Arc<str>, [u16; 4]> = FastMap::default();
         for (s, ls) in sents.iter().zip(labels) {
             for (tok, &l) in s.toks.iter().zip(ls) {
                 if let Some(ty) = label_type(l) {
-                    match counts.get_mut(tok.key.as_str()) {
+                    match counts.get_mut(&*tok.key) {
                         Some(c) => c[ty] += 1,
                         None => {
                             let mut c = [0; 4];
@@ -651,7 +680,7 @@ impl DocLabels {
 
     /// Appends token `tok`'s document-label features (its own first-pass label `own` left out).
     pub fn features(&self, tok: &Tok, own: Label, out: &mut Vec<u64>) {
-        let Some(c) = self.counts.get(&tok.key) else {
+        let Some(c) = self.counts.get(&*tok.key) else {
             return;
         };
         let mut c = *c;
@@ -700,6 +729,33 @@ mod tests {
                 assert_eq!(shape_hash(w, short), hash_str(&shape(w, short)));
             }
         }
+    }
+
+    #[test]
+    fn cached_facts_are_the_facts_of_the_word_and_its_sentence_case() {
+        // the second document's words come from this thread's cache
+        let doc = [
+            vec!["FRANCE", "WIN", "IN", "PARIS", "."],
+            vec!["France", "won", "in", "Paris", "."],
+        ];
+        let first = prepare(&doc);
+        let again = prepare(&doc);
+        for (a, b) in first.iter().zip(&again) {
+            assert_eq!(a.feats, b.feats);
+        }
+        for (w, caps) in [("PARIS", true), ("Paris", false), ("in", false)] {
+            let fresh = word_facts(w, caps);
+            let cached = cached_facts(w, caps);
+            assert_eq!(cached.tok.gaz, fresh.tok.gaz, "{w}");
+            assert_eq!(cached.tok.key, fresh.tok.key, "{w}");
+            assert_eq!(cached.affix, fresh.affix, "{w}");
+        }
+        // the case of the sentence is part of the key: in a headline, "PARIS" is looked up
+        // as "Paris"; in running text it is an acronym-shaped word
+        assert_ne!(
+            cached_facts("PARIS", true).tok.gaz,
+            cached_facts("PARIS", false).tok.gaz
+        );
     }
 
     #[test]
