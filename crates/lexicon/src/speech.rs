@@ -274,9 +274,38 @@ pub fn cue_lemma(word: &str) -> Option<&'static str> {
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let w = std::str::from_utf8(lower).unwrap_or("");
-    CUES.binary_search_by(|(k, _)| k.cmp(&w))
+    // most words are no cue: the forms sharing the word's first letter and length are few
+    let &(lo, hi, lengths) = w
+        .bytes()
+        .next()
+        .and_then(|b| cue_index().get(usize::from(b.wrapping_sub(b'a'))))?;
+    if lengths & (1 << w.len()) == 0 {
+        return None;
+    }
+    let forms = &CUES[lo..hi];
+    forms
+        .binary_search_by(|(k, _)| k.cmp(&w))
         .ok()
-        .map(|i| CUES[i].1)
+        .map(|i| forms[i].1)
+}
+
+/// For each letter a–z, the range of `CUES` whose forms start with it and a bit set of their
+/// lengths.
+fn cue_index() -> &'static [(usize, usize, u32); 26] {
+    static INDEX: std::sync::OnceLock<[(usize, usize, u32); 26]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = [(0, 0, 0); 26];
+        for (c, entry) in index.iter_mut().enumerate() {
+            let letter = b'a' + c as u8;
+            let lo = CUES.partition_point(|(k, _)| k.as_bytes()[0] < letter);
+            let hi = CUES.partition_point(|(k, _)| k.as_bytes()[0] <= letter);
+            let lengths = CUES[lo..hi].iter().fold(0u32, |m, (k, _)| {
+                m | 1u32.checked_shl(k.len() as u32).unwrap_or(0)
+            });
+            *entry = (lo, hi, lengths);
+        }
+        index
+    })
 }
 
 /// Verbs that introduce reported speech with a that-clause or a bare clause ("said (that)",
@@ -474,6 +503,20 @@ mod tests {
         assert_eq!(cue_lemma("told"), Some("tell"));
         assert_eq!(cue_lemma("Said"), Some("say"));
         assert_eq!(cue_lemma("table"), None);
+        // every form is found through the letter index, in any case; near misses are not
+        for &(form, lemma) in CUES {
+            assert_eq!(cue_lemma(form), Some(lemma), "{form}");
+            assert_eq!(cue_lemma(&form.to_uppercase()), Some(lemma), "{form}");
+            assert_eq!(
+                cue_lemma(&format!("{form}x")),
+                CUES.iter()
+                    .find(|(k, _)| *k == format!("{form}x"))
+                    .map(|c| c.1)
+            );
+        }
+        for w in ["", "z", "x", "é", "saidsaidsaidsaid", "s4id"] {
+            assert_eq!(cue_lemma(w), None, "{w}");
+        }
         assert!(
             MANNER.windows(2).all(|w| w[0] < w[1]),
             "MANNER must be sorted"
