@@ -150,6 +150,19 @@ fn propose(
                 }
                 continue;
             }
+            if k == first && w == "In" {
+                if let Some(q) = poll_finding(doc, k, last) {
+                    let cx = crate::filter::Context {
+                        cue_token: k,
+                        lemma: "in",
+                        rate: 0,
+                        rule: "poll",
+                        first,
+                    };
+                    visit(&[q], &cx);
+                    continue;
+                }
+            }
             if let Some(q) = relative_report(doc, sent.start, k, last) {
                 let cx = crate::filter::Context {
                     cue_token: k,
@@ -968,6 +981,48 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Vec
     let mut out = vec![indirect(attribution, span)];
     out.extend(tail.map(|t| indirect(attribution, t)));
     Some(out)
+}
+
+/// "In a CNN/ORC poll released Sunday, 38 percent of voters said …": what a poll found, the
+/// poll its source and the sentence's opening "In" its cue, as PolNeAR marks it. Only a
+/// sentence that opens with the poll: one named after the clause ("… leads in the polls") is
+/// as often the writer's own statement.
+fn poll_finding(doc: &Document, k: usize, last: usize) -> Option<Quote> {
+    let comma = (k + 2..last.min(k + 16)).find(|&t| token(doc, t) == ",")?;
+    let is_poll = |t: usize| {
+        matches!(
+            token(doc, t).to_ascii_lowercase().as_str(),
+            "poll" | "polls" | "survey" | "surveys"
+        )
+    };
+    // the poll heads the phrase: not "In a memo released as polls closed, …"
+    let head = (k + 1..comma).find(|&t| is_poll(t))?;
+    if (k + 1..head).any(|t| matches!(token(doc, t), "as" | "where" | "when" | "after" | "before"))
+    {
+        return None;
+    }
+    // "In the previous national poll, conducted in early September, Clinton led …": the
+    // participle phrase still describes the poll
+    let comma = if is_past_form(token(doc, comma + 1)) || token(doc, comma + 1) == "taken" {
+        (comma + 2..last.min(comma + 12)).find(|&t| token(doc, t) == ",")?
+    } else {
+        comma
+    };
+    let span = Span::new(
+        doc.tokens.get(comma + 1)?.span.start,
+        clause_end(doc, comma + 1, last),
+    );
+    if span.end <= span.start || word_count(doc, span) < 3 {
+        return None;
+    }
+    let mention = Span::new(doc.tokens[k + 1].span.start, doc.tokens[comma - 1].span.end);
+    let attribution = Attribution {
+        speaker: entity_of(doc, mention),
+        mention: Some(mention),
+        cue: Some(doc.tokens[k].span),
+        confidence: 0.65,
+    };
+    Some(indirect(attribution, span))
 }
 
 /// The end of a reported clause starting at token `j`: the sentence end without its final

@@ -920,3 +920,38 @@ fn the_question_asked_not_the_person_asked() {
     );
     assert_reports(&doc, &["if the council benefits from a double standard"]);
 }
+
+#[test]
+fn a_poll_opening_a_sentence_reports_its_finding() {
+    let doc = quotes_of(
+        "The race for governor has tightened.\n\nIn a Harbour Gazette poll released Tuesday, 46 percent of likely voters backed Ms. Farrow.\n\nIn the county survey, conducted last week, most residents opposed the new levy.\n\nIn a memo sent as polls closed, the campaign asked staff to stay at their posts.\n\nMs. Farrow leads in the polls by four points.",
+    );
+    assert_reports(
+        &doc,
+        &[
+            "46 percent of likely voters backed Ms. Farrow",
+            "most residents opposed the new levy",
+        ],
+    );
+    assert_speaker(
+        &doc,
+        "46 percent",
+        "a Harbour Gazette poll released Tuesday",
+    );
+    assert_speaker(
+        &doc,
+        "most residents",
+        "the county survey, conducted last week",
+    );
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("46 percent"))
+        .unwrap();
+    assert_eq!(doc.slice(q.cue.unwrap()), "In");
+    // a poll named inside another phrase, or after the clause, is no source
+    for q in &doc.quotes {
+        let m = q.speaker_mention.map(|m| doc.slice(m)).unwrap_or_default();
+        assert!(!m.contains("memo") && !m.contains("the polls"), "{m:?}");
+    }
+}
