@@ -504,7 +504,7 @@ fn clause_after(
     }
     let attribution = speaker_before(doc, k, sent.start, cue)
         .or_else(|| inherited(doc, sent, quotes, cue))
-        .or_else(|| subject_np(doc, k, sent.start, cue))
+        .or_else(|| subject_np(doc, k, sent.start, cue, lemma != LEARNED))
         .or_else(|| (lemma != LEARNED).then(|| nearest_speaker(doc, k, sent.start, cue))?)?;
     // "said Peter Morgan, a lawyer for ...": the speaker follows the verb (a name closed by a
     // comma or the sentence end); nothing is reported. "said Doherty had made ..." is a clause.
@@ -1321,8 +1321,15 @@ fn clause_end(doc: &Document, j: usize, last: usize) -> usize {
 
 /// The subject noun phrase right before cue token `k` when no speaker rule names one: "Video
 /// of the incident shows …", "Another slide shows …". Up to eight words from the sentence
-/// start or a comma, opening with a capital or a determiner.
-fn subject_np(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<Attribution> {
+/// start or a comma, opening with a capital or a determiner; before a speech verb
+/// (`speech_verb`) it may join nouns with "and".
+fn subject_np(
+    doc: &Document,
+    k: usize,
+    lo: usize,
+    cue: Span,
+    speech_verb: bool,
+) -> Option<Attribution> {
     let mut a = k;
     while a > 0 && k - a < 8 {
         let p = a - 1;
@@ -1338,12 +1345,19 @@ fn subject_np(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<Attribut
         if speech::cue_lemma(w).is_some() && w.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
+        // "Her advisers and allies say", "Experts on North Korea and nuclear nonproliferation
+        // said": nouns joined before a speech verb (not before a learned cue: "Sanders and
+        // Clinton share some views" reports nothing)
+        if speech_verb && w == "and" && a < k {
+            a = p;
+            continue;
+        }
         if (is_clause_link(w) && w != "so") || is_auxiliary(w) {
             return None;
         }
         a = p;
     }
-    if a == k {
+    if a == k || token(doc, a) == "and" {
         return None;
     }
     let at_boundary = doc.tokens[a].span.start <= lo

@@ -955,3 +955,16 @@ fn a_poll_opening_a_sentence_reports_its_finding() {
         assert!(!m.contains("memo") && !m.contains("the polls"), "{m:?}");
     }
 }
+
+#[test]
+fn a_subject_of_nouns_joined_by_and_speaks() {
+    let doc = quotes_of(
+        "The port reopened on Monday.\n\nBut local fishermen and ferry operators say they have yet to see any of the promised repairs.\n\nExperts on shipping and port security said the work would take a year.",
+    );
+    assert_speaker(&doc, "they have yet", "local fishermen and ferry operators");
+    assert_speaker(
+        &doc,
+        "the work would",
+        "Experts on shipping and port security",
+    );
+}
