@@ -989,6 +989,9 @@ fn according_to(doc: &Document, sent: Span, k: usize, last: usize) -> Option<Vec
 /// as often the writer's own statement.
 fn poll_finding(doc: &Document, k: usize, last: usize) -> Option<Quote> {
     let comma = (k + 2..last.min(k + 16)).find(|&t| token(doc, t) == ",")?;
+    if comma + 1 >= last {
+        return None;
+    }
     let is_poll = |t: usize| {
         matches!(
             token(doc, t).to_ascii_lowercase().as_str(),
@@ -1008,6 +1011,9 @@ fn poll_finding(doc: &Document, k: usize, last: usize) -> Option<Quote> {
     } else {
         comma
     };
+    if comma + 1 >= last {
+        return None;
+    }
     let span = Span::new(
         doc.tokens.get(comma + 1)?.span.start,
         clause_end(doc, comma + 1, last),

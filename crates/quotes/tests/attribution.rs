@@ -968,3 +968,20 @@ fn a_subject_of_nouns_joined_by_and_speaks() {
         "Experts on shipping and port security",
     );
 }
+
+#[test]
+fn a_poll_phrase_cut_off_at_the_end_of_the_text_is_no_report() {
+    for text in [
+        "Turnout was low.\n\nIn a poll,",
+        "Turnout was low.\n\nIn a county poll, conducted last week,",
+        "In the survey , taken",
+    ] {
+        let doc = quotes_of(text);
+        assert!(
+            doc.quotes
+                .iter()
+                .all(|q| q.cue.is_none_or(|c| doc.slice(c) != "In")),
+            "{text:?}"
+        );
+    }
+}
