@@ -137,41 +137,31 @@ fn propose(
                 continue;
             }
             let w = token(doc, k);
+            // the context of a rule whose cue is no word of the learned lexicon
+            let fixed_cue = |lemma, rule| crate::filter::Context {
+                cue_token: k,
+                lemma,
+                rate: 0,
+                rule,
+                first,
+            };
             if w.eq_ignore_ascii_case("according") && k + 1 < last && token(doc, k + 1) == "to" {
                 if let Some(qs) = according_to(doc, *sent, k, last) {
-                    let cx = crate::filter::Context {
-                        cue_token: k,
-                        lemma: "according",
-                        rate: 0,
-                        rule: "according",
-                        first,
-                    };
-                    visit(&qs, &cx);
+                    visit(&qs, &fixed_cue("according", "according"));
                 }
                 continue;
             }
             if k == first && w == "In" {
                 if let Some(q) = poll_finding(doc, k, last) {
-                    let cx = crate::filter::Context {
-                        cue_token: k,
-                        lemma: "in",
-                        rate: 0,
-                        rule: "poll",
-                        first,
-                    };
-                    visit(&[q], &cx);
+                    visit(&[q], &fixed_cue("in", "poll"));
                     continue;
                 }
             }
             if let Some(q) = relative_report(doc, sent.start, k, last) {
-                let cx = crate::filter::Context {
-                    cue_token: k,
-                    lemma: speech::cue_lemma(w).unwrap_or(LEARNED),
-                    rate: 0,
-                    rule: "relative",
-                    first,
-                };
-                visit(&[q], &cx);
+                visit(
+                    &[q],
+                    &fixed_cue(speech::cue_lemma(w).unwrap_or(LEARNED), "relative"),
+                );
                 continue;
             }
             let rate = if w.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -1015,7 +1005,7 @@ fn poll_finding(doc: &Document, k: usize, last: usize) -> Option<Quote> {
         return None;
     }
     let span = Span::new(
-        doc.tokens.get(comma + 1)?.span.start,
+        doc.tokens[comma + 1].span.start,
         clause_end(doc, comma + 1, last),
     );
     if span.end <= span.start || word_count(doc, span) < 3 {
