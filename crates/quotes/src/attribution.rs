@@ -864,8 +864,102 @@ fn sentence_subject(doc: &Document, k: usize, lo: usize, cue: Span) -> Option<At
         .find(|(_, e, _)| is_person(*e));
     let opener = (first..(first + 3).min(k))
         .find_map(|t| mention_starting_at(doc, doc.tokens[t].span.start));
+    if let Some(a) = opening_subject(doc, first, k, cue) {
+        return Some(a);
+    }
     let (span, entity, kind) = people.or(opener)?;
     Some(make(span, entity, kind, cue, 0.75))
+}
+
+/// The subject that opens a sentence at token `first`, before cue token `k`, after an opening
+/// phrase set off by a comma ("On Thursday, …") or a leading "But": a mention that is no
+/// possessive ("The Association of Flight Attendants endorsed Clinton, citing …") or a
+/// description ("A New York judge on Thursday rejected …, saying …").
+fn opening_subject(doc: &Document, first: usize, k: usize, cue: Span) -> Option<Attribution> {
+    let mut a = first;
+    // a dateline: "WASHINGTON —", "DAVENPORT, Iowa —"
+    if let Some(dash) = (a..k.min(a + 6)).find(|&t| matches!(token(doc, t), "—" | "–" | "--" | "-"))
+    {
+        if (a..dash).all(|t| {
+            let w = token(doc, t);
+            w == "," || w == "." || w.starts_with(char::is_uppercase)
+        }) {
+            a = dash + 1;
+        }
+    }
+    if a >= k {
+        return None;
+    }
+    let w0 = token(doc, a).to_lowercase();
+    if matches!(w0.as_str(), "but" | "and" | "so" | "yet" | "still") {
+        a += 1;
+    } else if matches!(
+        w0.as_str(),
+        "on" | "in" | "at" | "during" | "after" | "before" | "earlier" | "later" | "last"
+    ) {
+        let comma = (a + 1..k.min(a + 10)).find(|&t| token(doc, t) == ",")?;
+        a = comma + 1;
+    }
+    if a >= k {
+        return None;
+    }
+    let possessive = |t: usize| t < k && matches!(token(doc, t), "’s" | "'s");
+    let at = |t: usize| mention_starting_at(doc, doc.tokens[t].span.start);
+    let article = byline_lexicon::words::is_article_or_possessive(token(doc, a))
+        && !token(doc, a).starts_with(char::is_uppercase);
+    let m = at(a).or_else(|| {
+        if article && a + 1 < k {
+            at(a + 1)
+        } else {
+            None
+        }
+    });
+    if let Some((span, entity, kind)) = m {
+        let after = doc.token_at_or_after(span.end);
+        let typed = entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| {
+            matches!(
+                e.etype,
+                byline_doc::EntityType::Per | byline_doc::EntityType::Org
+            )
+        });
+        if after < k && typed && !possessive(after) && token(doc, after) != "," {
+            return Some(make(span, entity, kind, cue, 0.75));
+        }
+    }
+    // a description opens with a determiner: "A New York judge", "Both parents", "Some in the
+    // crowd" (not "Instead", "Speaking at a town hall …")
+    let opener = token(doc, a).to_lowercase();
+    let determiner = byline_lexicon::words::is_article_or_possessive(&opener)
+        || matches!(
+            opener.as_str(),
+            "another" | "both" | "many" | "some" | "several" | "most" | "these" | "those" | "top"
+        );
+    if !determiner {
+        return None;
+    }
+    let mut b = a;
+    while b < k && b - a < 8 {
+        let t = doc.tokens[b];
+        let w = token(doc, b);
+        if t.kind != TokenKind::Word && !matches!(w, "’s" | "'s" | "-") {
+            break;
+        }
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        if b > a
+            && (is_auxiliary(w)
+                || is_clause_link(w)
+                || (lower
+                    && (is_past_form(w) || w.ends_with("ing") || speech::cue_lemma(w).is_some())))
+        {
+            break;
+        }
+        b += 1;
+    }
+    if b > a + 1 && b < k && token(doc, b) != "," && looks_like_speaker(doc, a, b) {
+        let np = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        return Some(described(doc, np, cue, 0.7));
+    }
+    None
 }
 
 /// The speaker of "…, SEGMENT, said": "Smith, a spokesman for the council, said" and

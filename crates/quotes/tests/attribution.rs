@@ -100,7 +100,12 @@ fn indirect_texts(doc: &Document) -> Vec<String> {
 fn a_reported_clause_ends_before_an_appended_participle_or_relative_clause() {
     let doc =
         quotes_of("The union said the council had failed its members, citing two years of delays.");
-    assert_eq!(indirect_texts(&doc), ["the council had failed its members"]);
+    // (what the union cites is a report of its own, PolNeAR's convention)
+    assert_eq!(
+        indirect_texts(&doc),
+        ["the council had failed its members", "two years of delays"]
+    );
+    assert_speaker(&doc, "two years", "The union");
     let doc = quotes_of(
         "Ms Hale said she had read the report, which found serious faults in the design.",
     );
@@ -984,4 +989,22 @@ fn a_poll_phrase_cut_off_at_the_end_of_the_text_is_no_report() {
             "{text:?}"
         );
     }
+}
+
+#[test]
+fn an_appended_participle_speaks_for_the_subject_opening_its_sentence() {
+    // the subject opening the sentence, not the person named in between, is the one
+    // "citing" or "saying" (an organisation, a description, after a dateline or an opening
+    // phrase)
+    let doc = quotes_of(
+        "The Riverside Nurses Union endorsed Maria Delgado on Monday, citing her work on \
+         hospital staffing.\n\nA federal judge in Ohio rejected a request from Tom Brennan \
+         on Tuesday, saying the courts have no role in the dispute.\n\nCOLUMBUS — The \
+         Teamsters backed Maria Delgado, arguing she would protect pensions.\n\nOn Friday, \
+         several parents criticised Tom Brennan, saying the plan was rushed.",
+    );
+    assert_speaker(&doc, "her work on hospital", "Riverside Nurses Union");
+    assert_speaker(&doc, "the courts have", "A federal judge");
+    assert_speaker(&doc, "she would protect", "Teamsters");
+    assert_speaker(&doc, "the plan was rushed", "several parents");
 }
